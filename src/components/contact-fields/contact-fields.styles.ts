@@ -1,0 +1,3 @@
+import { fieldStyles } from '../shared/field.styles.js';
+
+export const contactFieldsStyles = [fieldStyles];

@@ -1,0 +1,76 @@
+import { html } from 'lit';
+import { normalizeEmail } from '../../core/email.js';
+import { normalizePhone } from '../../core/phone.js';
+import { email, maxLength, noUnsafeChars, phone } from '../../core/validators.js';
+import { msg } from '../../localize.js';
+import { FormFieldsElement, type FieldSpec } from '../shared/form-fields.js';
+import { contactFieldsStyles } from './contact-fields.styles.js';
+
+const FIELDS: readonly FieldSpec[] = [
+  { key: 'email', validators: [noUnsafeChars, maxLength(254), email], normalize: normalizeEmail },
+  { key: 'phone', validators: [noUnsafeChars, maxLength(20), phone], normalize: normalizePhone },
+];
+
+/**
+ * メールアドレス and 電話番号, validated the Japanese way (full-width input
+ * accepted, +81 and hyphens allowed, 10 or 11 digits by prefix).
+ * Form-associated: FormData entries `email` and `phone` (digits only) under
+ * the `name` prefix.
+ *
+ * @summary E-mail address and Japanese phone number.
+ * @csspart field - Wrapper of one label, input, hint and error.
+ * @csspart label - A field's visible label.
+ * @csspart input - A text input.
+ * @csspart hint - Help text under an input.
+ * @csspart error - Inline error text, linked to its input by aria-describedby.
+ * @cssproperty --kessai-color-error - Error text and border colour.
+ * @cssproperty --kessai-color-border - Input border colour.
+ * @cssproperty --kessai-color-focus - Focus ring colour.
+ * @cssproperty --kessai-radius - Input corner radius.
+ * @cssproperty --kessai-field-gap - Space between fields.
+ */
+export class KessaiContactFields extends FormFieldsElement {
+  static override styles = contactFieldsStyles;
+
+  protected get fields(): readonly FieldSpec[] {
+    return FIELDS;
+  }
+
+  protected errorMessage(key: string, code: string): string {
+    if (code === 'unsafe') return msg('Remove control or direction-changing characters.', { id: 'common.unsafe' });
+    if (key === 'email') {
+      if (code === 'required') return msg('Enter your email address.', { id: 'contact.email.required' });
+      if (code === 'tooLong') return msg('The email address is too long.', { id: 'contact.email.tooLong' });
+      return msg('Enter the email address in the form name@example.jp.', { id: 'contact.email.format' });
+    }
+    if (code === 'required') return msg('Enter your phone number.', { id: 'contact.phone.required' });
+    if (code === 'length')
+      return msg('Phone numbers have 10 digits (11 for mobile, 050 and 0800 numbers). Check the number of digits.', {
+        id: 'contact.phone.length',
+      });
+    return msg('Enter the phone number in digits, e.g. 090-1234-5678.', { id: 'contact.phone.format' });
+  }
+
+  protected override renderContent() {
+    return html`${this.renderTextField('email', {
+      label: msg('Email address', { id: 'contact.email.label' }),
+      type: 'email',
+      autocomplete: 'email',
+      inputmode: 'email',
+      hint: msg('We send the order confirmation here.', { id: 'contact.email.hint' }),
+    })}
+    ${this.renderTextField('phone', {
+      label: msg('Phone number', { id: 'contact.phone.label' }),
+      type: 'tel',
+      autocomplete: 'tel-national',
+      inputmode: 'tel',
+      hint: msg('Hyphens are optional.', { id: 'contact.phone.hint' }),
+    })}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kessai-contact-fields': KessaiContactFields;
+  }
+}

@@ -1,0 +1,250 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { runValidators, type Validator } from '../../core/validators.js';
+import { KessaiElement } from './kessai-element.js';
+
+/** One input of a multi-input form-associated element. */
+export interface FieldSpec {
+  /** FormData key (under the element's `name` prefix) and the inner input's id. */
+  readonly key: string;
+  readonly validators: readonly Validator[];
+  /** Required unless set to false. */
+  readonly required?: boolean;
+  /** The submitted form of the typed text (the input keeps what was typed). */
+  readonly normalize?: (raw: string) => string;
+}
+
+export interface TextFieldOptions {
+  label: string;
+  hint?: string;
+  type?: string;
+  autocomplete?: string;
+  inputmode?: string;
+  maxlength?: number;
+  placeholder?: string;
+}
+
+type ValidityFlag = 'valueMissing' | 'tooLong' | 'typeMismatch' | 'customError';
+const FLAG: Record<string, ValidityFlag> = { required: 'valueMissing', tooLong: 'tooLong', format: 'typeMismatch' };
+
+/**
+ * Form-associated base for elements made of several inputs (name, contact,
+ * address). It owns the values, FormData entries under a `name` prefix,
+ * validity anchored to the first invalid inner input, inline errors linked by
+ * `aria-describedby` (shown after touched-and-dirty, prefill or submit), and the
+ * reset / restore / disabled callbacks. The browser's bubble is never shown.
+ */
+export abstract class FormFieldsElement extends KessaiElement {
+  static formAssociated = true;
+
+  /** Prefix of this element's FormData entries (`name.key`); entries are bare keys without it. */
+  @property({ reflect: true }) name = '';
+
+  /** Disables every input (also set by a disabled `<fieldset>`). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() protected values: Record<string, string> = {};
+  @state() protected submitted = false;
+  private touched = new Set<string>();
+  private dirty = new Set<string>();
+  private prefilled = new Set<string>();
+  private formDisabled = false;
+  protected readonly internals: ElementInternals;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+    this.addEventListener('invalid', this.onInvalid);
+  }
+
+  /** The inputs of this element, in visual (and focus) order. */
+  protected abstract get fields(): readonly FieldSpec[];
+
+  /** The localized message for an error code of a field. */
+  protected abstract errorMessage(key: string, code: string): string;
+
+  /** Normalized values by key (what goes into FormData). */
+  get value(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const f of this.fields) {
+      const raw = this.values[f.key] ?? '';
+      out[f.key] = f.normalize ? f.normalize(raw) : raw;
+    }
+    return out;
+  }
+
+  /** Prefills inputs (errors of prefilled values show at once). */
+  set value(v: Record<string, string> | null | undefined) {
+    const next: Record<string, string> = {};
+    for (const f of this.fields) {
+      const s = v?.[f.key];
+      next[f.key] = typeof s === 'string' ? s : '';
+      if (next[f.key]) this.prefilled.add(f.key);
+      else this.prefilled.delete(f.key);
+    }
+    this.values = next;
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+  /** Shows every error and focuses the first invalid input; true when valid. */
+  reportValidity(): boolean {
+    this.submitted = true;
+    const ok = this.internals.checkValidity();
+    if (!ok) void this.updateComplete.then(() => this.focusFirstInvalid());
+    return ok;
+  }
+
+  /** Error code of each invalid field, in field order. */
+  errors(): Array<[string, string]> {
+    const out: Array<[string, string]> = [];
+    for (const f of this.fields) {
+      const err = runValidators(this.values[f.key] ?? '', f.validators, f.required !== false);
+      if (err) out.push([f.key, err]);
+    }
+    return out;
+  }
+
+  /** The error code shown for `key`, if it should be visible now. */
+  protected shownError(key: string): string | null {
+    const visible = this.submitted || this.prefilled.has(key) || (this.touched.has(key) && this.dirty.has(key));
+    if (!visible) return null;
+    return this.errors().find(([k]) => k === key)?.[1] ?? null;
+  }
+
+  /** Puts focus on the first input that shows an error. */
+  focusFirstInvalid(): void {
+    const first = this.errors()[0];
+    if (first) this.inputFor(first[0])?.focus();
+  }
+
+  /** Marks `key` as having a server-side error (shown until the shopper edits it). */
+  protected inputFor(key: string): HTMLInputElement | HTMLSelectElement | null {
+    return this.renderRoot?.querySelector<HTMLInputElement | HTMLSelectElement>(`#${key}`) ?? null;
+  }
+
+  protected get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  /** Sets a field from code (not the shopper): counts as prefill. */
+  protected setField(key: string, value: string, byUser: boolean): void {
+    this.values = { ...this.values, [key]: value };
+    if (byUser) {
+      this.dirty.add(key);
+      this.prefilled.delete(key);
+    }
+  }
+
+  protected onFieldInput(key: string, e: InputEvent): void {
+    const input = e.target as HTMLInputElement;
+    this.setField(key, input.value, true);
+  }
+
+  protected onFieldBlur(key: string): void {
+    if (this.touched.has(key)) return;
+    this.touched.add(key);
+    this.requestUpdate();
+  }
+
+  private onInvalid = (e: Event): void => {
+    // Our inline errors replace the browser's bubble; focus goes to the first
+    // invalid control of the whole form (which may be this element).
+    e.preventDefault();
+    this.submitted = true;
+    const form = this.internals.form;
+    const first = form ? Array.from(form.elements).find((el) => el.matches(':invalid')) : this;
+    if (first === this) void this.updateComplete.then(() => this.focusFirstInvalid());
+  };
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.syncForm();
+  }
+
+  private syncForm(): void {
+    const data = new FormData();
+    const value = this.value;
+    for (const f of this.fields) data.append(this.name ? `${this.name}.${f.key}` : f.key, value[f.key]);
+    this.internals.setFormValue(data, data);
+    const first = this.errors()[0];
+    if (first) {
+      const [key, code] = first;
+      const flag = FLAG[code] ?? 'customError';
+      this.internals.setValidity({ [flag]: true }, this.errorMessage(key, code), this.inputFor(key) ?? undefined);
+    } else {
+      this.internals.setValidity({});
+    }
+    const showing = this.fields.some((f) => this.shownError(f.key));
+    try {
+      if (showing) this.internals.states.add('user-invalid');
+      else this.internals.states.delete('user-invalid');
+    } catch {
+      /* CustomStateSet without this ident in an old engine: styling hook only. */
+    }
+  }
+
+  formResetCallback(): void {
+    this.values = {};
+    this.submitted = false;
+    this.touched.clear();
+    this.dirty.clear();
+    this.prefilled.clear();
+  }
+
+  formStateRestoreCallback(state: FormData | string | null): void {
+    if (!(state instanceof FormData)) return;
+    const restored: Record<string, string> = {};
+    for (const [k, v] of state) if (typeof v === 'string') restored[k.slice(k.lastIndexOf('.') + 1)] = v;
+    this.value = restored;
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+    this.requestUpdate();
+  }
+
+  /** Label, input, hint and error of one field, in this element's shadow root. */
+  protected renderTextField(key: string, o: TextFieldOptions): TemplateResult {
+    const error = this.shownError(key);
+    const spec = this.fields.find((f) => f.key === key);
+    const describedBy = [o.hint ? `${key}-hint` : '', `${key}-error`].filter(Boolean).join(' ');
+    return html`<div class="field" part="field ${key}-field">
+      <label for=${key} part="label">${o.label}${spec?.required === false ? nothing : html`<span class="req" aria-hidden="true">*</span>`}</label>
+      <input
+        id=${key}
+        part="input"
+        name=${key}
+        type=${o.type ?? 'text'}
+        autocomplete=${ifDefined(o.autocomplete)}
+        inputmode=${ifDefined(o.inputmode)}
+        placeholder=${ifDefined(o.placeholder)}
+        maxlength=${ifDefined(o.maxlength)}
+        ?required=${spec?.required !== false}
+        ?disabled=${this.isDisabled}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        .value=${live(this.values[key] ?? '')}
+        @input=${(e: InputEvent) => this.onFieldInput(key, e)}
+        @blur=${() => this.onFieldBlur(key)}
+      />
+      ${o.hint ? html`<p id="${key}-hint" class="hint" part="hint">${o.hint}</p>` : nothing}
+      <p id="${key}-error" class="error" part="error" aria-live="polite">${error ? this.errorMessage(key, error) : nothing}</p>
+    </div>`;
+  }
+}

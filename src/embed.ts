@@ -1,0 +1,2 @@
+/** Script-tag entry: registers every kessai element. */
+import './define/all.js';

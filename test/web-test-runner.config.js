@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { assertInstalled, createLaunchers, selectedEngines } from './browsers.js';
+import { imePlugin } from './commands.js';
+import { summaryLineReporter } from './summary-reporter.js';
+import { testServerPlugin } from './server/plugin.js';
+
+// Every browser runs in a time zone far from Japan, so JST rendering is real.
+process.env.TZ = process.env.KESSAI_TEST_TZ || 'America/Los_Angeles';
+
+const engines = selectedEngines();
+assertInstalled(engines);
+
+export default {
+  rootDir: fileURLToPath(new URL('..', import.meta.url)),
+  files: process.env.TEST_FILES || 'test/**/*.test.ts',
+  nodeResolve: true,
+  // WebKit's WebDriver breaks sendKeys with more than one page (iframe mode).
+  concurrency: 1,
+  concurrentBrowsers: 3,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 10_000 } },
+  browsers: createLaunchers(engines),
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
+    imePlugin(),
+    testServerPlugin(),
+  ],
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  reporters: [defaultReporter({ reportTestProgress: !process.env.CI }), summaryLineReporter()],
+};

@@ -1,0 +1,41 @@
+import { transform } from 'esbuild';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Escapes every non-ASCII character (\uXXXX), so the embed file works when a
+ * shop serves it without a charset to a Shift_JIS page. esbuild's
+ * `charset: 'ascii'` is exact for strings, templates, regexps and identifiers.
+ */
+function asciiOnly(): Plugin {
+  return {
+    name: 'kessai-ascii-only',
+    // After minification (which would turn escapes back into raw characters).
+    async generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        chunk.code = (await transform(chunk.code, { charset: 'ascii', minifyWhitespace: true, target: 'es2022' })).code;
+      }
+    },
+  };
+}
+
+// The script-tag build: ONE self-contained file, lit inlined, every element
+// registered, both locales, no dynamic import. The npm build is plain `tsc`.
+export default defineConfig({
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: false,
+    lib: {
+      entry: 'src/embed.ts',
+      formats: ['iife'],
+      name: 'kessai',
+      fileName: () => 'kessai.js',
+    },
+    rollupOptions: {
+      output: { inlineDynamicImports: true },
+    },
+  },
+  plugins: [asciiOnly()],
+});
