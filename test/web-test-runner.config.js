@@ -4,7 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { assertInstalled, createLaunchers, selectedEngines } from './browsers.js';
 import { imePlugin } from './commands.js';
 import { summaryLineReporter } from './summary-reporter.js';
-import { testServerPlugin } from './server/plugin.js';
+import { testApiMiddleware } from './server/test-api.js';
 
 // Every browser runs in a time zone far from Japan, so JST rendering is real.
 process.env.TZ = process.env.KESSAI_TEST_TZ || 'America/Los_Angeles';
@@ -24,10 +24,10 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   browsers: createLaunchers(engines),
+  middleware: [testApiMiddleware()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
     imePlugin(),
-    testServerPlugin(),
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   reporters: [defaultReporter({ reportTestProgress: !process.env.CI }), summaryLineReporter()],

@@ -17,6 +17,7 @@ const FIELDS: readonly FieldSpec[] = [
  * Form-associated: FormData entries `email` and `phone` (digits only) under
  * the `name` prefix.
  *
+ * @tagname kessai-contact-fields
  * @summary E-mail address and Japanese phone number.
  * @csspart field - Wrapper of one label, input, hint and error.
  * @csspart label - A field's visible label.

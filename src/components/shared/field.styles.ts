@@ -47,7 +47,7 @@ export const fieldStyles = css`
   .hint {
     margin: 0;
     font-size: 0.875em;
-    color: var(--kessai-color-muted, GrayText);
+    color: var(--kessai-color-muted, #595959);
   }
   .error {
     margin: 0;
@@ -66,6 +66,9 @@ export const fieldStyles = css`
     .req,
     .error {
       color: var(--kessai-color-error, #ff8a80);
+    }
+    .hint {
+      color: var(--kessai-color-muted, #c4c4c4);
     }
   }
 `;

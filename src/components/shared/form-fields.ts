@@ -19,8 +19,8 @@ export interface FieldSpec {
 export interface TextFieldOptions {
   label: string;
   hint?: string;
-  type?: string;
-  autocomplete?: string;
+  type?: 'text' | 'email' | 'tel';
+  autocomplete?: AutoFill;
   inputmode?: string;
   maxlength?: number;
   placeholder?: string;
@@ -231,7 +231,7 @@ export abstract class FormFieldsElement extends KessaiElement {
         part="input"
         name=${key}
         type=${o.type ?? 'text'}
-        autocomplete=${ifDefined(o.autocomplete)}
+        .autocomplete=${o.autocomplete ?? ''}
         inputmode=${ifDefined(o.inputmode)}
         placeholder=${ifDefined(o.placeholder)}
         maxlength=${ifDefined(o.maxlength)}

@@ -18,27 +18,28 @@ async function sjisPage() {
   return Buffer.concat([head, SJIS_TITLE, rest]);
 }
 
-export function testServerPlugin() {
-  return {
-    name: 'kessai-test-server',
-    serverStart({ app }) {
-      app.use(async (ctx, next) => {
-        if (!ctx.path.startsWith('/test-api/')) return next();
-        const route = ctx.path.slice('/test-api/'.length);
-        if (route === 'sjis-page') {
-          ctx.set('Content-Type', 'text/html; charset=Shift_JIS');
-          ctx.body = await sjisPage();
-          return;
-        }
-        if (route === 'cdn/kessai.js') {
-          // Deliberately no charset: what a careless shop server sends.
-          ctx.set('Content-Type', 'text/javascript');
-          ctx.body = await readFile(`${root}dist/cdn/kessai.js`);
-          return;
-        }
-        ctx.status = 404;
-        ctx.body = 'unknown test route';
-      });
-    },
+/** Koa middleware for the test run's dev server (listed in `middleware`, so it runs first). */
+export function testApiMiddleware() {
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/test-api/')) return next();
+    const route = ctx.path.slice('/test-api/'.length);
+    if (route === 'sjis-page') {
+      ctx.set('Content-Type', 'text/html; charset=Shift_JIS');
+      ctx.body = await sjisPage();
+      return;
+    }
+    if (route === 'cdn/kessai.js.sri') {
+      ctx.set('Content-Type', 'text/plain');
+      ctx.body = await readFile(`${root}dist/cdn/kessai.js.sri`);
+      return;
+    }
+    if (route === 'cdn/kessai.js') {
+      // Deliberately no charset: what a careless shop server sends.
+      ctx.set('Content-Type', 'text/javascript');
+      ctx.body = await readFile(`${root}dist/cdn/kessai.js`);
+      return;
+    }
+    ctx.status = 404;
+      ctx.body = 'unknown test route';
   };
 }

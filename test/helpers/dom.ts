@@ -1,0 +1,41 @@
+/** Test helpers: find inner inputs by their accessible (visible) label. */
+export function inputByLabel(host: Element, label: string): HTMLInputElement | HTMLSelectElement {
+  const root = host.shadowRoot!;
+  const labelEl = Array.from(root.querySelectorAll('label')).find((l) => l.textContent?.replace(/\*$/, '').trim() === label);
+  if (!labelEl) throw new Error(`no label "${label}" in <${host.localName}>`);
+  const input = root.getElementById(labelEl.htmlFor) as HTMLInputElement | HTMLSelectElement | null;
+  if (!input) throw new Error(`label "${label}" points to nothing`);
+  return input;
+}
+
+/** The text of the error linked to an input through aria-describedby. */
+export function errorOf(input: Element): string {
+  const root = input.getRootNode() as ShadowRoot;
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/);
+  return ids
+    .map((id) => root.getElementById(id))
+    .filter((el) => el?.classList.contains('error'))
+    .map((el) => el!.textContent!.trim())
+    .join(' ');
+}
+
+/** Types `text` the way a browser does when the user types (input events, no IME). */
+export function typeInto(input: HTMLInputElement, text: string): void {
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+}
+
+export function blur(input: HTMLElement): void {
+  input.dispatchEvent(new FocusEvent('blur'));
+  input.blur();
+}
+
+/** Resolves once `el` and its nested kessai elements finished rendering. */
+export async function settle(el: Element & { updateComplete?: Promise<unknown> }): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await el.updateComplete;
+    const nested = Array.from(el.shadowRoot?.querySelectorAll('*') ?? []).filter((n) => n.localName.startsWith('kessai-')) as Array<Element & { updateComplete?: Promise<unknown> }>;
+    await Promise.all(nested.map((n) => n.updateComplete));
+  }
+}
