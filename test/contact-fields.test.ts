@@ -197,3 +197,22 @@ describe('kessai-contact-fields', () => {
     }
   });
 });
+
+describe('kessai-contact-fields server errors', () => {
+  it('shows a server error on its field, focuses it, blocks submit, and clears it when the shopper edits', async () => {
+    const form = await fixture<HTMLFormElement>(`<form><kessai-contact-fields></kessai-contact-fields></form>`);
+    const el = form.querySelector('kessai-contact-fields') as KessaiContactFields;
+    el.value = { email: 'taro@example.jp', phone: '09012345678' };
+    await el.updateComplete;
+    el.setServerError('phone', 'この電話番号はご利用いただけません。');
+    await el.updateComplete;
+    const phone = inputByLabel(el, '電話番号') as HTMLInputElement;
+    expect(errorOf(phone)).to.equal('この電話番号はご利用いただけません。');
+    expect(el.shadowRoot!.activeElement).to.equal(phone);
+    expect(el.checkValidity()).to.equal(false);
+    typeInto(phone, '09012345679');
+    await el.updateComplete;
+    expect(errorOf(phone)).to.equal('');
+    expect(el.checkValidity()).to.equal(true);
+  });
+});

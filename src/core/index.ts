@@ -7,3 +7,4 @@ export * from './email.js';
 export * from './prefectures.js';
 export * from './secrets.js';
 export * from './validators.js';
+export * from './contract.js';

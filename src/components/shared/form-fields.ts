@@ -47,6 +47,8 @@ export abstract class FormFieldsElement extends KessaiElement {
 
   @state() protected values: Record<string, string> = {};
   @state() protected submitted = false;
+  /** Errors set by the server (`error.field`), shown until the shopper edits the field. */
+  @state() private serverErrors: Record<string, string> = {};
   private touched = new Set<string>();
   private dirty = new Set<string>();
   private prefilled = new Set<string>();
@@ -120,8 +122,18 @@ export abstract class FormFieldsElement extends KessaiElement {
     return out;
   }
 
+  /**
+   * Shows `message` (already localized, or the server's text) on field `key`
+   * and focuses it; it stays until the shopper edits that field.
+   */
+  setServerError(key: string, message: string): void {
+    this.serverErrors = { ...this.serverErrors, [key]: message };
+    void this.updateComplete.then(() => this.inputFor(key)?.focus());
+  }
+
   /** The error code shown for `key`, if it should be visible now. */
   protected shownError(key: string): string | null {
+    if (this.serverErrors[key]) return 'server';
     const visible = this.submitted || this.prefilled.has(key) || (this.touched.has(key) && this.dirty.has(key));
     if (!visible) return null;
     return this.errors().find(([k]) => k === key)?.[1] ?? null;
@@ -129,11 +141,11 @@ export abstract class FormFieldsElement extends KessaiElement {
 
   /** Puts focus on the first input that shows an error. */
   focusFirstInvalid(): void {
-    const first = this.errors()[0];
-    if (first) this.inputFor(first[0])?.focus();
+    const key = this.fields.find((f) => this.serverErrors[f.key])?.key ?? this.errors()[0]?.[0];
+    if (key) this.inputFor(key)?.focus();
   }
 
-  /** Marks `key` as having a server-side error (shown until the shopper edits it). */
+  /** The inner input or select of field `key`. */
   protected inputFor(key: string): HTMLInputElement | HTMLSelectElement | null {
     return this.renderRoot?.querySelector<HTMLInputElement | HTMLSelectElement>(`#${key}`) ?? null;
   }
@@ -146,6 +158,10 @@ export abstract class FormFieldsElement extends KessaiElement {
   protected setField(key: string, value: string, byUser: boolean): void {
     this.values = { ...this.values, [key]: value };
     if (byUser) {
+      if (key in this.serverErrors) {
+        const { [key]: _gone, ...rest } = this.serverErrors;
+        this.serverErrors = rest;
+      }
       this.dirty.add(key);
       this.prefilled.delete(key);
     }
@@ -182,11 +198,12 @@ export abstract class FormFieldsElement extends KessaiElement {
     const value = this.value;
     for (const f of this.fields) data.append(this.name ? `${this.name}.${f.key}` : f.key, value[f.key]);
     this.internals.setFormValue(data, data);
-    const first = this.errors()[0];
+    const serverKey = this.fields.find((f) => this.serverErrors[f.key])?.key;
+    const first: [string, string] | undefined = serverKey ? [serverKey, 'server'] : this.errors()[0];
     if (first) {
       const [key, code] = first;
       const flag = FLAG[code] ?? 'customError';
-      this.internals.setValidity({ [flag]: true }, this.errorMessage(key, code), this.inputFor(key) ?? undefined);
+      this.internals.setValidity({ [flag]: true }, this.messageFor(key, code), this.inputFor(key) ?? undefined);
     } else {
       this.internals.setValidity({});
     }
@@ -199,7 +216,13 @@ export abstract class FormFieldsElement extends KessaiElement {
     }
   }
 
+  /** The text shown for an error code (server errors carry their own text). */
+  protected messageFor(key: string, code: string): string {
+    return code === 'server' ? this.serverErrors[key] : this.errorMessage(key, code);
+  }
+
   formResetCallback(): void {
+    this.serverErrors = {};
     this.values = {};
     this.submitted = false;
     this.touched.clear();
@@ -244,7 +267,7 @@ export abstract class FormFieldsElement extends KessaiElement {
         @blur=${() => this.onFieldBlur(key)}
       />
       ${o.hint ? html`<p id="${key}-hint" class="hint" part="hint">${o.hint}</p>` : nothing}
-      <p id="${key}-error" class="error" part="error" aria-live="polite">${error ? this.errorMessage(key, error) : nothing}</p>
+      <p id="${key}-error" class="error" part="error" aria-live="polite">${error ? this.messageFor(key, error) : nothing}</p>
     </div>`;
   }
 }
