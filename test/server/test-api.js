@@ -2,6 +2,7 @@
 // served by @web/test-runner's own dev server (same origin as the tests).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { handleEndpoint } from './endpoint.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,6 +24,7 @@ export function testApiMiddleware() {
   return async (ctx, next) => {
     if (!ctx.path.startsWith('/test-api/')) return next();
     const route = ctx.path.slice('/test-api/'.length);
+    if (await handleEndpoint(ctx, route)) return;
     if (route === 'sjis-page') {
       ctx.set('Content-Type', 'text/html; charset=Shift_JIS');
       ctx.body = await sjisPage();

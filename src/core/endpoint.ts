@@ -1,0 +1,183 @@
+/**
+ * The endpoint client: POSTs a checkout request to the merchant's endpoint
+ * with an Idempotency-Key and retries only when that is safe (same key, the
+ * same bytes). Pure TypeScript over `fetch`; no DOM.
+ */
+import type { CheckoutResponse, PaymentInstructions } from './contract.js';
+import { stripUnsafeChars } from './text.js';
+
+/** A random UUID v4 (works outside secure contexts, unlike crypto.randomUUID). */
+export function newIdempotencyKey(): string {
+  const b = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Why an endpoint URL is refused, or null when it is same-origin or https:. */
+export function endpointProblem(endpoint: string, pageUrl: string): 'missing' | 'invalid' | 'unsafe' | null {
+  if (!endpoint || endpoint.trim() === '') return 'missing';
+  let url: URL;
+  try {
+    url = new URL(endpoint, pageUrl);
+  } catch {
+    return 'invalid';
+  }
+  if (url.username || url.password) return 'unsafe';
+  const page = new URL(pageUrl);
+  if (url.protocol === 'https:') return null;
+  if (url.origin === page.origin && (url.protocol === 'http:' || url.protocol === 'https:')) return null;
+  return 'unsafe';
+}
+
+/** True for an absolute https: URL (the only kind kessai navigates to or links). */
+export function isHttpsUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const u = new URL(value);
+    return u.protocol === 'https:' && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+export type SubmitResult =
+  | { kind: 'success'; response: CheckoutResponse }
+  /** The server answered with a definite refusal (4xx) or a failure (5xx). */
+  | { kind: 'error'; status: number; code: string; message?: string; field?: string; retryable: boolean }
+  /** No trustworthy answer (network, timeout, malformed 2xx): the payment may or may not exist. */
+  | { kind: 'unknown'; reason: 'network' | 'timeout' | 'bad_response' };
+
+export interface SubmitOptions {
+  endpoint: string;
+  /** The exact bytes to send; retries send the same string. */
+  body: string;
+  idempotencyKey: string;
+  /** Per-request timeout. */
+  timeoutMs?: number;
+  /** Attempts in all (first + retries) for network errors, timeouts and 5xx. */
+  maxAttempts?: number;
+  /** Attempts in all for 409 (request with this key still in progress). */
+  maxConflictAttempts?: number;
+  baseDelayMs?: number;
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Called before each retry (for progress UI and tests). */
+  onRetry?: (attempt: number, why: string) => void;
+}
+
+const MAX_MESSAGE = 300;
+
+/** Server text made safe to show as text: no controls / bidi, bounded length. */
+export function cleanServerText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const s = stripUnsafeChars(value).trim();
+  if (!s) return undefined;
+  return s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE)}…` : s;
+}
+
+function parseRetryAfter(h: string | null): number | null {
+  if (!h) return null;
+  if (/^\d+$/.test(h.trim())) return Number(h) * 1000;
+  const t = Date.parse(h);
+  return Number.isNaN(t) ? null : Math.max(0, t - Date.now());
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks a 2xx body against the contract; null when it is not a valid answer. */
+export function parseCheckoutResponse(v: unknown): CheckoutResponse | null {
+  if (!isObject(v)) return null;
+  const orderId = cleanServerText(v.orderId);
+  if (v.status === 'succeeded') return { status: 'succeeded', orderId };
+  if (v.status === 'pending' && isObject(v.instructions)) {
+    return { status: 'pending', orderId, instructions: v.instructions as unknown as PaymentInstructions };
+  }
+  if (v.status === 'requires_action' && typeof v.redirectUrl === 'string') return { status: 'requires_action', redirectUrl: v.redirectUrl };
+  return null;
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const type = res.headers.get('content-type') ?? '';
+  if (!/\bjson\b/i.test(type)) return undefined;
+  try {
+    return JSON.parse(await res.text());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * POSTs `body` with the key, retrying network errors, timeouts and 5xx with
+ * the same key and bytes (exponential backoff with full jitter), and 409 after
+ * Retry-After. Never throws.
+ */
+export async function submitCheckout(o: SubmitOptions): Promise<SubmitResult> {
+  const doFetch = o.fetch ?? globalThis.fetch.bind(globalThis);
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = o.random ?? Math.random;
+  const maxAttempts = o.maxAttempts ?? 4;
+  const maxConflict = o.maxConflictAttempts ?? 5;
+  const base = o.baseDelayMs ?? 500;
+  const timeoutMs = o.timeoutMs ?? 15_000;
+  let attempts = 0;
+  let conflicts = 0;
+  let last: SubmitResult = { kind: 'unknown', reason: 'network' };
+
+  const backoff = (n: number) => Math.round(base * 2 ** (n - 1) * (0.5 + random() / 2));
+
+  for (;;) {
+    if (o.signal?.aborted) return last;
+    attempts++;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = o.signal && 'any' in AbortSignal ? AbortSignal.any([o.signal, timeout]) : timeout;
+    let res: Response;
+    try {
+      res = await doFetch(o.endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': o.idempotencyKey },
+        body: o.body,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        redirect: 'error',
+        signal,
+      });
+    } catch {
+      last = { kind: 'unknown', reason: timeout.aborted ? 'timeout' : 'network' };
+      if (attempts >= maxAttempts || o.signal?.aborted) return last;
+      o.onRetry?.(attempts, last.reason);
+      await sleep(backoff(attempts));
+      continue;
+    }
+
+    if (res.status === 409) {
+      conflicts++;
+      attempts--; // a conflict is not a failed attempt
+      if (conflicts >= maxConflict) return { kind: 'unknown', reason: 'network' };
+      const wait = Math.min(parseRetryAfter(res.headers.get('retry-after')) ?? backoff(conflicts), 10_000);
+      o.onRetry?.(conflicts, 'conflict');
+      await sleep(wait);
+      continue;
+    }
+
+    const data = await readJson(res);
+    if (res.ok) {
+      const parsed = parseCheckoutResponse(data);
+      return parsed ? { kind: 'success', response: parsed } : { kind: 'unknown', reason: 'bad_response' };
+    }
+
+    const err = isObject(data) && isObject(data.error) ? data.error : {};
+    const code = typeof err.code === 'string' && /^[\w.-]{1,64}$/.test(err.code) ? err.code : `http_${res.status}`;
+    const field = typeof err.field === 'string' && /^[\w.]{1,64}$/.test(err.field) ? err.field : undefined;
+    last = { kind: 'error', status: res.status, code, message: cleanServerText(err.message), field, retryable: res.status >= 500 };
+    if (res.status >= 500 && attempts < maxAttempts) {
+      o.onRetry?.(attempts, `http_${res.status}`);
+      await sleep(backoff(attempts));
+      continue;
+    }
+    return last;
+  }
+}

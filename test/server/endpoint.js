@@ -1,0 +1,112 @@
+// A scriptable merchant endpoint for the checkout tests, served by the test
+// run's real HTTP server: /test-api/endpoint/<scenario>?s=<session>.
+// Every request is recorded (key, raw body) and can be read back from
+// /test-api/endpoint-log?s=<session>.
+
+const logs = new Map();
+
+const KONBINI = {
+  status: 'pending',
+  orderId: 'ord_123',
+  instructions: {
+    method: 'konbini',
+    store: 'lawson',
+    paymentCode: 'LW123456',
+    confirmationNumber: '4321',
+    expiresAt: '2026-11-28T23:59:59+09:00',
+  },
+};
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => (data += c));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
+
+function json(ctx, status, body, headers = {}) {
+  ctx.status = status;
+  for (const [k, v] of Object.entries(headers)) ctx.set(k, v);
+  ctx.set('Content-Type', 'application/json');
+  ctx.body = JSON.stringify(body);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Returns true when it handled the request. */
+export async function handleEndpoint(ctx, route) {
+  const session = ctx.query.s ?? 'default';
+  if (route === 'endpoint-log') {
+    json(ctx, 200, logs.get(session) ?? []);
+    return true;
+  }
+  if (!route.startsWith('endpoint/')) return false;
+  const scenario = route.slice('endpoint/'.length);
+  const body = await readBody(ctx.req);
+  const log = logs.get(session) ?? [];
+  logs.set(session, log);
+  log.push({ key: ctx.get('Idempotency-Key'), contentType: ctx.get('Content-Type'), body });
+  const n = log.length;
+
+  switch (scenario) {
+    case 'ok':
+      return json(ctx, 200, { status: 'succeeded', orderId: 'ord_ok' }), true;
+    case 'konbini':
+      return json(ctx, 200, KONBINI), true;
+    case 'slow-ok':
+      await sleep(300);
+      return json(ctx, 200, { status: 'succeeded', orderId: 'ord_slow' }), true;
+    case 'drop-once':
+      if (n === 1) {
+        ctx.req.socket.destroy();
+        ctx.respond = false;
+        return true;
+      }
+      return json(ctx, 200, { status: 'succeeded', orderId: 'ord_after_drop' }), true;
+    case 'drop-always':
+      ctx.req.socket.destroy();
+      ctx.respond = false;
+      return true;
+    case 'conflict-once':
+      if (n === 1) return json(ctx, 409, { error: { code: 'idempotency_in_progress' } }, { 'Retry-After': '0' }), true;
+      return json(ctx, 200, { status: 'succeeded', orderId: 'ord_after_409' }), true;
+    case 'field-error':
+      return json(ctx, 422, { error: { code: 'invalid_phone', message: 'この電話番号ではご注文いただけません。', field: 'customer.phone' } }), true;
+    case 'declined':
+      return json(ctx, 402, { error: { code: 'card_declined', message: 'カードが承認されませんでした。' } }), true;
+    case 'server-error':
+      return json(ctx, 500, { error: { code: 'internal' } }), true;
+    case 'server-error-once':
+      if (n === 1) return json(ctx, 500, { error: { code: 'internal' } }), true;
+      return json(ctx, 200, { status: 'succeeded', orderId: 'ord_after_500' }), true;
+    case 'bad-gateway-html':
+      ctx.status = 502;
+      ctx.set('Content-Type', 'text/html');
+      ctx.body = '<html><body><h1>502 Bad Gateway</h1><img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script></body></html>';
+      return true;
+    case 'malformed-json':
+      ctx.status = 200;
+      ctx.set('Content-Type', 'application/json');
+      ctx.body = '{"status": "succeeded", ';
+      return true;
+    case 'empty-204':
+      ctx.status = 204;
+      return true;
+    case 'timeout':
+      await sleep(5_000);
+      return json(ctx, 200, { status: 'succeeded' }), true;
+    case 'hostile-message':
+      return json(ctx, 400, { error: { code: 'bad', message: '<img src=x onerror="window.__pwned=1">\u202Eevil\u0000 ' + 'x'.repeat(10_000) } }), true;
+    case 'redirect-https':
+      return json(ctx, 200, { status: 'requires_action', redirectUrl: 'https://3ds.example.test/challenge?id=1' }), true;
+    case 'redirect-javascript':
+      return json(ctx, 200, { status: 'requires_action', redirectUrl: 'javascript:window.__pwned=1' }), true;
+    default:
+      ctx.status = 404;
+      ctx.body = 'unknown scenario';
+      return true;
+  }
+}
