@@ -4,3 +4,4 @@ export { KessaiElement } from './components/shared/kessai-element.js';
 export { FormFieldsElement, type FieldSpec } from './components/shared/form-fields.js';
 export { KessaiContactFields } from './components/contact-fields/contact-fields.js';
 export { resolveLocale, type KessaiLocale } from './localize.js';
+export { KessaiCardFields, type CardTokenizer, type CardTokenizerInput, type CardToken } from './components/card-fields/card-fields.js';

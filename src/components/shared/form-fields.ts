@@ -193,10 +193,16 @@ export abstract class FormFieldsElement extends KessaiElement {
     this.syncForm();
   }
 
-  private syncForm(): void {
+  /** This element's FormData entries (null: none, as for card data). */
+  protected formEntries(): FormData | null {
     const data = new FormData();
     const value = this.value;
     for (const f of this.fields) data.append(this.name ? `${this.name}.${f.key}` : f.key, value[f.key]);
+    return data;
+  }
+
+  private syncForm(): void {
+    const data = this.formEntries();
     this.internals.setFormValue(data, data);
     const serverKey = this.fields.find((f) => this.serverErrors[f.key])?.key;
     const first: [string, string] | undefined = serverKey ? [serverKey, 'server'] : this.errors()[0];

@@ -37,9 +37,10 @@ export class KessaiElement extends LitElement {
     live.delete(this);
   }
 
-  /** Values checked for secrets: every attribute, plus what subclasses add. */
+  /** Values checked for secrets: every attribute and every declared string property. */
   protected secretCandidates(): Array<[string, unknown]> {
-    return Array.from(this.attributes, (a) => [a.name, a.value] as [string, unknown]);
+    const props = Array.from((this.constructor as typeof LitElement).elementProperties.keys(), (k) => [String(k), this[k as keyof this]] as [string, unknown]);
+    return [...Array.from(this.attributes, (a) => [a.name, a.value] as [string, unknown]), ...props];
   }
 
   protected override willUpdate(changed: PropertyValues): void {

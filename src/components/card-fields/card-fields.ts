@@ -1,0 +1,219 @@
+import { html } from 'lit';
+import {
+  detectCardBrand,
+  formatCardExpiry,
+  formatCardNumber,
+  normalizeCardNumber,
+  parseCardExpiry,
+  validateCardCvc,
+  validateCardExpiry,
+  validateCardHolder,
+  validateCardNumber,
+} from '../../core/card.js';
+import { toHalfWidthAscii } from '../../core/text.js';
+import { noUnsafeChars, type Validator } from '../../core/validators.js';
+import { msg, str } from '../../localize.js';
+import { FormFieldsElement, type FieldSpec } from '../shared/form-fields.js';
+import { cardFieldsStyles } from './card-fields.styles.js';
+
+/** What the merchant's tokenizer receives (raw card data: it must go to the PSP only). */
+export interface CardTokenizerInput {
+  number: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string;
+  name: string;
+}
+
+/** What the tokenizer returns; only this is posted to the endpoint. */
+export interface CardToken {
+  token: string;
+  brand?: string;
+  last4?: string;
+}
+
+export type CardTokenizer = (card: CardTokenizerInput) => Promise<CardToken> | CardToken;
+
+/** Events that would carry typed card characters out of the shadow root. */
+const CONTAINED_EVENTS = ['input', 'beforeinput', 'change', 'keydown', 'keyup', 'keypress', 'paste', 'copy', 'cut', 'compositionstart', 'compositionupdate', 'compositionend', 'textInput'];
+
+/**
+ * カード番号, 有効期限, セキュリティコード and 名義 in one shadow root (so
+ * browser autofill fills all four), formatted and validated (brand detection
+ * incl. JCB, Amex 4-6-5, Diners; Luhn; full-width digits accepted). Raw card
+ * data never enters FormData, attributes, events or storage: the only way out
+ * is `tokenize(tokenizer)`, which hands it to the merchant's PSP tokenizer.
+ * The data is wiped when the element disconnects.
+ *
+ * @tagname kessai-card-fields
+ * @summary Card entry handed to a tokenizer (非保持化).
+ * @csspart field - Wrapper of one label, input, hint and error.
+ * @csspart label - A field's visible label.
+ * @csspart input - A text input.
+ * @csspart hint - Help text under an input.
+ * @csspart error - Inline error text.
+ * @cssproperty --kessai-color-error - Error text and border colour.
+ */
+export class KessaiCardFields extends FormFieldsElement {
+  static override styles = cardFieldsStyles;
+
+  private readonly specs: readonly FieldSpec[] = [
+    { key: 'number', validators: [noUnsafeChars, { name: 'card', validate: (v) => validateCardNumber(v) }] },
+    { key: 'exp', validators: [noUnsafeChars, { name: 'expiry', validate: (v) => validateCardExpiry(v) }] },
+    { key: 'cvc', validators: [noUnsafeChars, { name: 'cvc', validate: (v) => validateCardCvc(v, this.values.number ?? '') } as Validator] },
+    { key: 'name', validators: [noUnsafeChars, { name: 'holder', validate: (v) => validateCardHolder(v) }] },
+  ];
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    for (const type of CONTAINED_EVENTS) {
+      root.addEventListener(type, (e) => {
+        // Named keys (Enter, Tab, arrows) may bubble: the checkout submits on Enter.
+        if (e instanceof KeyboardEvent && e.key.length > 1) return;
+        e.stopPropagation();
+      });
+    }
+    return root;
+  }
+
+  protected get fields(): readonly FieldSpec[] {
+    return this.specs;
+  }
+
+  /** Card data never goes into the form's FormData. */
+  protected override formEntries(): FormData | null {
+    return null;
+  }
+
+  /** Only what may be shown: the brand and last four digits of a complete number. */
+  override get value(): Record<string, string> {
+    const digits = normalizeCardNumber(this.values.number ?? '');
+    if (validateCardNumber(digits)) return {};
+    return { brand: detectCardBrand(digits)?.brand ?? '', last4: digits.slice(-4) };
+  }
+  override set value(_v: Record<string, string> | null | undefined) {
+    // Card data cannot be prefilled from script.
+  }
+
+  /** Hands the card to the merchant's tokenizer; resolves to the token, or rejects. */
+  async tokenize(tokenizer: CardTokenizer): Promise<CardToken> {
+    if (this.errors().length) throw new Error('card fields are not valid');
+    const exp = parseCardExpiry(this.values.exp ?? '')!;
+    const number = normalizeCardNumber(this.values.number ?? '');
+    const result = await tokenizer({
+      number,
+      expMonth: exp.month,
+      expYear: exp.year,
+      cvc: toHalfWidthAscii(this.values.cvc ?? '').trim(),
+      name: toHalfWidthAscii(this.values.name ?? '').trim().toUpperCase(),
+    });
+    if (!result || typeof result.token !== 'string' || result.token.trim() === '') throw new Error('tokenizer returned no token');
+    const brand = typeof result.brand === 'string' ? result.brand : detectCardBrand(number)?.brand;
+    const last4 = typeof result.last4 === 'string' && /^\d{4}$/.test(result.last4) ? result.last4 : number.slice(-4);
+    return { token: result.token, brand, last4 };
+  }
+
+  /** Forgets every card value (also on disconnect). */
+  wipe(): void {
+    this.values = {};
+    this.renderRoot?.querySelectorAll('input').forEach((i) => (i.value = ''));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.wipe();
+  }
+
+  protected override onFieldInput(key: string, e: InputEvent): void {
+    const input = e.target as HTMLInputElement;
+    if (e.isComposing || (key !== 'number' && key !== 'exp')) return super.onFieldInput(key, e);
+    // Reformat, keeping the caret after the same number of digits.
+    const caret = input.selectionStart ?? input.value.length;
+    const digitsBefore = toHalfWidthAscii(input.value.slice(0, caret)).replace(/\D/g, '').length;
+    const formatted = key === 'number' ? formatCardNumber(input.value) : formatCardExpiry(input.value);
+    if (formatted !== input.value && /^[\d /]*$/.test(formatted)) {
+      input.value = formatted;
+      let pos = 0;
+      for (let seen = 0; pos < formatted.length && seen < digitsBefore; pos++) if (/\d/.test(formatted[pos])) seen++;
+      input.setSelectionRange(pos, pos);
+    }
+    super.onFieldInput(key, e);
+  }
+
+  protected errorMessage(key: string, code: string): string {
+    if (code === 'unsafe') return msg('Remove control or direction-changing characters.', { id: 'common.unsafe' });
+    switch (`${key}.${code}`) {
+      case 'number.required':
+        return msg('Enter the card number.', { id: 'card.number.required' });
+      case 'number.format':
+        return msg('Enter the card number in digits.', { id: 'card.number.format' });
+      case 'number.length':
+        return msg('The card number has the wrong number of digits.', { id: 'card.number.length' });
+      case 'number.luhn':
+        return msg('The card number is not valid. Please check it again.', { id: 'card.number.luhn' });
+      case 'number.brand':
+        return msg('This card cannot be used. Use Visa, Mastercard, JCB, American Express or Diners Club.', { id: 'card.number.brand' });
+      case 'exp.required':
+        return msg('Enter the expiry date.', { id: 'card.exp.required' });
+      case 'exp.expired':
+        return msg('This card has expired.', { id: 'card.exp.expired' });
+      case 'exp.tooFar':
+        return msg('Check the expiry date.', { id: 'card.exp.tooFar' });
+      case 'exp.format':
+        return msg('Enter the expiry date as month/year, e.g. 04/28.', { id: 'card.exp.format' });
+      case 'cvc.required':
+        return msg('Enter the security code.', { id: 'card.cvc.required' });
+      case 'cvc.format':
+        return msg('Enter the security code: 3 digits on the back (4 on the front for American Express).', { id: 'card.cvc.format' });
+      case 'name.required':
+        return msg('Enter the cardholder name.', { id: 'card.name.required' });
+      default:
+        return msg('Enter the name in Latin letters as printed on the card, e.g. TARO YAMADA.', { id: 'card.name.format' });
+    }
+  }
+
+  protected override renderContent() {
+    const brand = detectCardBrand(this.values.number ?? '');
+    return html`<p class="note" part="hint">
+        ${msg('Your card details go straight to the payment company and are not stored by this shop.', { id: 'card.note' })}
+      </p>
+      ${this.renderTextField('number', {
+        label: msg('Card number', { id: 'card.number.label' }),
+        autocomplete: 'cc-number',
+        inputmode: 'numeric',
+        maxlength: 40,
+        hint: brand
+          ? msg(str`Card brand: ${brand.name}`, { id: 'card.number.brand-detected' })
+          : msg('Visa, Mastercard, JCB, American Express, Diners Club', { id: 'card.number.hint' }),
+      })}
+      <div class="row">
+        ${this.renderTextField('exp', {
+          label: msg('Expiry date', { id: 'card.exp.label' }),
+          autocomplete: 'cc-exp',
+          inputmode: 'numeric',
+          placeholder: msg('MM/YY', { id: 'card.exp.placeholder' }),
+          maxlength: 10,
+          hint: msg('Month/year', { id: 'card.exp.hint' }),
+        })}
+        ${this.renderTextField('cvc', {
+          label: msg('Security code', { id: 'card.cvc.label' }),
+          autocomplete: 'cc-csc',
+          inputmode: 'numeric',
+          maxlength: 8,
+          hint: msg('3 or 4 digits on the card', { id: 'card.cvc.hint' }),
+        })}
+      </div>
+      ${this.renderTextField('name', {
+        label: msg('Cardholder name', { id: 'card.name.label' }),
+        autocomplete: 'cc-name',
+        maxlength: 60,
+        hint: msg('As printed on the card', { id: 'card.name.hint' }),
+      })}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kessai-card-fields': KessaiCardFields;
+  }
+}
