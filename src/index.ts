@@ -5,3 +5,4 @@ export { FormFieldsElement, type FieldSpec } from './components/shared/form-fiel
 export { KessaiContactFields } from './components/contact-fields/contact-fields.js';
 export { resolveLocale, type KessaiLocale } from './localize.js';
 export { KessaiCardFields, type CardTokenizer, type CardTokenizerInput, type CardToken } from './components/card-fields/card-fields.js';
+export { KessaiCheckout, type KessaiSubmitDetail, type KessaiSuccessDetail, type KessaiErrorDetail } from './components/checkout/checkout.js';

@@ -1,2 +1,3 @@
 import './contact-fields.js';
 import './card-fields.js';
+import './checkout.js';

@@ -112,6 +112,11 @@ export abstract class FormFieldsElement extends KessaiElement {
     return ok;
   }
 
+  /** Shows every error (as after a submit) without moving focus. */
+  showErrors(): void {
+    this.submitted = true;
+  }
+
   /** Error code of each invalid field, in field order. */
   errors(): Array<[string, string]> {
     const out: Array<[string, string]> = [];

@@ -1,0 +1,442 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PAYMENT_METHODS, type CheckoutRequest, type CheckoutResponse, type PaymentMethod } from '../../core/contract.js';
+import { endpointProblem, isHttpsUrl, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
+import { msg, str } from '../../localize.js';
+import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
+import { KessaiElement } from '../shared/kessai-element.js';
+import { checkoutStyles } from './checkout.styles.js';
+
+/** What the checkout needs of each section element (name, contact, address, konbini, card). */
+interface Section extends HTMLElement {
+  value: unknown;
+  checkValidity(): boolean;
+  reportValidity(): boolean;
+  showErrors?(): void;
+  focusFirstInvalid?(): void;
+  setServerError?(key: string, message: string): void;
+  updateComplete?: Promise<unknown>;
+}
+
+export interface KessaiSubmitDetail {
+  /** The request about to be posted (a card appears only as its token, brand and last 4 digits). */
+  request: CheckoutRequest;
+}
+export interface KessaiSuccessDetail {
+  response: CheckoutResponse;
+}
+export interface KessaiErrorDetail {
+  code: string;
+  /** The message shown to the shopper (localized). */
+  message: string;
+  /** True when pressing the button again is safe and may succeed (same key, same body). */
+  retryable: boolean;
+}
+
+type Phase = 'idle' | 'submitting' | 'redirecting' | 'succeeded' | 'pending';
+
+/** Which section element owns a contract field path ("customer.phone" → contact / phone). */
+const FIELD_OWNER: Record<string, [string, string]> = {
+  'customer.familyName': ['name', 'familyName'],
+  'customer.givenName': ['name', 'givenName'],
+  'customer.familyNameKana': ['name', 'familyNameKana'],
+  'customer.givenNameKana': ['name', 'givenNameKana'],
+  'customer.email': ['contact', 'email'],
+  'customer.phone': ['contact', 'phone'],
+  'address.postalCode': ['address', 'postalCode'],
+  'address.prefecture': ['address', 'prefecture'],
+  'address.prefectureCode': ['address', 'prefecture'],
+  'address.city': ['address', 'city'],
+  'address.line1': ['address', 'line1'],
+  'address.line2': ['address', 'line2'],
+  'konbini.store': ['konbini', 'store'],
+  'card.token': ['card', 'number'],
+};
+
+const yen = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' });
+
+/**
+ * The whole checkout: name, contact, address, the payment method and its
+ * fields, and one submit that pays exactly once. It POSTs the contract's JSON
+ * to `endpoint` (same origin or https: only) with an Idempotency-Key, retries
+ * only when that is safe, and shows the payment instructions after a pending
+ * (Konbini, Pay-easy, bank transfer) order.
+ *
+ * @tagname kessai-checkout
+ * @summary Japanese checkout form posting to the merchant's own endpoint.
+ * @fires kessai-submit - Before posting (cancelable); detail `{ request }`, never raw card data.
+ * @fires kessai-success - After a succeeded, pending or requires_action answer; detail `{ response }`. Cancel it on requires_action to navigate yourself.
+ * @fires kessai-error - After a refusal or an unknown outcome; detail `{ code, message, retryable }`.
+ * @csspart form - The form.
+ * @csspart submit - The submit button.
+ * @csspart alert - The error region.
+ * @cssproperty --kessai-color-primary - Submit button background.
+ * @cssproperty --kessai-max-width - Maximum width of the form.
+ */
+export class KessaiCheckout extends KessaiElement {
+  static override styles = checkoutStyles;
+
+  /** The merchant's endpoint (same origin, or https:). Required. */
+  @property() endpoint = '';
+  /** Amount in yen (integer), for display: the server recomputes it from `reference`. */
+  @property({ type: Number }) amount = 0;
+  @property() currency = 'JPY';
+  /** Space-separated: konbini card pay-easy bank-transfer. */
+  @property() methods = 'konbini card pay-easy bank-transfer';
+  /** Space-separated subset of Konbini store ids. */
+  @property({ attribute: 'konbini-stores' }) konbiniStores = '';
+  /** The merchant's cart or order id, sent back to the endpoint. */
+  @property() reference = '';
+  /** Leaves out the address section (digital goods). */
+  @property({ type: Boolean, attribute: 'no-address' }) noAddress = false;
+  /** Base URL of the postal-code shards (default: `postal/` beside the embed script). */
+  @property({ attribute: 'postal-data' }) postalData = '';
+  /** Wraps the PSP's token JS: card data → `{ token, brand?, last4? }`. Without it, no card method. */
+  @property({ attribute: false }) cardTokenizer?: CardTokenizer;
+  /** Per-request timeout in milliseconds. */
+  @property({ type: Number, attribute: false }) timeout = 15_000;
+
+  @state() private method: PaymentMethod | '' = '';
+  @state() private phase: Phase = 'idle';
+  @state() private alertText = '';
+  @state() private response?: CheckoutResponse;
+
+  /** Taken synchronously before anything async: one submission at a time. */
+  private locked = false;
+  /** The current attempt: its key and the exact bytes, resent on safe retries. */
+  private attempt?: { key: string; body: string };
+  /** After a definite refusal, the next edit starts a new attempt (new key). */
+  private newAttemptOnEdit = false;
+  private readonly abort = new AbortController();
+  private warned = new Set<string>();
+
+  /** The payment methods offered: `methods` ∩ known, card only with a tokenizer. */
+  get availableMethods(): PaymentMethod[] {
+    const asked = this.methods.split(/\s+/).filter(Boolean);
+    const out: PaymentMethod[] = [];
+    for (const m of asked) {
+      if (!(PAYMENT_METHODS as readonly string[]).includes(m)) this.warnOnce(`unknown payment method "${m}" in methods is ignored.`);
+      else if (m === 'card' && typeof this.cardTokenizer !== 'function')
+        this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
+      else if (!out.includes(m as PaymentMethod)) out.push(m as PaymentMethod);
+    }
+    return out;
+  }
+
+  private warnOnce(text: string): void {
+    if (this.warned.has(text)) return;
+    this.warned.add(text);
+    console.warn(`<kessai-checkout>: ${text}`);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pageshow', this.onPageShow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.onPageShow);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.refusal) return;
+    const problem = endpointProblem(this.endpoint, location.href);
+    if (problem === 'unsafe' || problem === 'invalid') {
+      this.refuse('the endpoint must be this site (same origin) or an https: URL.');
+      return;
+    }
+    if (problem === 'missing' && this.isConnected) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
+    if (changed.has('amount') && (!Number.isInteger(this.amount) || this.amount < 0)) this.warnOnce(`amount must be a whole number of yen, got ${this.amount}.`);
+    const methods = this.availableMethods;
+    if (!methods.includes(this.method as PaymentMethod)) this.method = methods[0] ?? '';
+  }
+
+  /** Submits like a form's requestSubmit(): validates, then posts once. */
+  requestSubmit(): void {
+    void this.submit();
+  }
+
+  private section(name: string): Section | null {
+    return this.renderRoot.querySelector<Section>(`[data-section="${name}"]`);
+  }
+
+  private sections(): Section[] {
+    // Only upgraded elements (a section whose tag is not registered cannot validate).
+    return Array.from(this.renderRoot.querySelectorAll<Section>('[data-section]')).filter((s) => typeof s.checkValidity === 'function');
+  }
+
+  /** Shows every error and focuses the first invalid field; true when all is valid. */
+  private async validate(): Promise<boolean> {
+    const invalid = this.sections().filter((s) => !s.checkValidity());
+    if (!invalid.length) return true;
+    for (const s of invalid) (s.showErrors ?? s.reportValidity).call(s);
+    await Promise.all(invalid.map((s) => s.updateComplete));
+    const first = invalid[0];
+    if (first.focusFirstInvalid) first.focusFirstInvalid();
+    else first.focus();
+    return false;
+  }
+
+  private buildRequest(card?: { token: string; brand?: string; last4?: string }): CheckoutRequest {
+    const v = (name: string) => (this.section(name)?.value ?? {}) as Record<string, string>;
+    const method = this.method as PaymentMethod;
+    const request: CheckoutRequest = {
+      ...(this.reference ? { reference: this.reference } : {}),
+      amount: this.amount,
+      currency: 'JPY',
+      method,
+      customer: {
+        familyName: v('name').familyName ?? '',
+        givenName: v('name').givenName ?? '',
+        familyNameKana: v('name').familyNameKana ?? '',
+        givenNameKana: v('name').givenNameKana ?? '',
+        email: v('contact').email ?? '',
+        phone: v('contact').phone ?? '',
+      },
+    };
+    if (!this.noAddress) {
+      const a = v('address');
+      request.address = {
+        postalCode: a.postalCode ?? '',
+        prefecture: a.prefecture ?? '',
+        prefectureCode: a.prefectureCode ?? '',
+        city: a.city ?? '',
+        line1: a.line1 ?? '',
+        line2: a.line2 ?? '',
+      };
+    }
+    if (method === 'konbini') {
+      const store = this.section('konbini')?.value;
+      request.konbini = { store: (typeof store === 'string' ? store : ((store as Record<string, string>)?.store ?? '')) as never };
+    }
+    if (method === 'card' && card) request.card = { token: card.token, ...(card.brand ? { brand: card.brand } : {}), ...(card.last4 ? { last4: card.last4 } : {}) };
+    return request;
+  }
+
+  /** The double-submit guard: any number of clicks, Enter presses or requestSubmit() calls post once. */
+  async submit(): Promise<void> {
+    if (this.locked || this.refusal || this.phase === 'succeeded' || this.phase === 'pending' || this.phase === 'redirecting') return;
+    this.locked = true;
+    try {
+      if (!this.attempt) {
+        if (!(await this.validate())) return;
+        let card: { token: string; brand?: string; last4?: string } | undefined;
+        if (this.method === 'card') {
+          try {
+            card = await (this.section('card') as unknown as KessaiCardFields).tokenize(this.cardTokenizer!);
+          } catch {
+            this.fail('tokenize_failed', msg('We could not check your card. Check the card number, expiry date and security code.', { id: 'checkout.error.tokenize' }), false);
+            return;
+          }
+        }
+        const request = this.buildRequest(card);
+        const go = this.dispatchEvent(new CustomEvent<KessaiSubmitDetail>('kessai-submit', { detail: { request }, bubbles: true, composed: true, cancelable: true }));
+        if (!go) return;
+        this.attempt = { key: newIdempotencyKey(), body: JSON.stringify(request) };
+        this.newAttemptOnEdit = false;
+      }
+      this.alertText = '';
+      this.phase = 'submitting';
+      const result = await submitCheckout({
+        endpoint: this.endpoint,
+        body: this.attempt.body,
+        idempotencyKey: this.attempt.key,
+        timeoutMs: this.timeout,
+        signal: this.abort.signal,
+      });
+      this.handleResult(result);
+    } finally {
+      if (this.phase === 'idle') this.locked = false;
+    }
+  }
+
+  private handleResult(result: SubmitResult): void {
+    if (result.kind === 'success') {
+      const response = result.response;
+      if (response.status === 'requires_action') {
+        if (!isHttpsUrl(response.redirectUrl)) {
+          this.attempt = undefined;
+          this.fail('unsafe_redirect', msg('We could not open the payment confirmation page. Please contact the shop.', { id: 'checkout.error.redirect' }), false);
+          return;
+        }
+        this.phase = 'redirecting';
+        if (this.dispatchSuccess(response)) location.assign(response.redirectUrl);
+        return;
+      }
+      this.response = response;
+      this.phase = response.status;
+      this.dispatchSuccess(response);
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
+      return;
+    }
+    if (result.kind === 'unknown') {
+      // The payment may exist: keep the key and bytes, so pressing again asks the server about the same order.
+      this.fail(
+        result.reason,
+        msg('The connection was interrupted, so we could not confirm whether your order went through. Press the button again to check the same order; you will not be charged twice.', {
+          id: 'checkout.error.unknown',
+        }),
+        true,
+      );
+      return;
+    }
+    if (result.status >= 500) {
+      this.fail(
+        result.code,
+        msg('The payment server had a problem. You can press the button again; you will not be charged twice.', { id: 'checkout.error.server' }),
+        true,
+      );
+      return;
+    }
+    // A definite refusal: once the shopper edits anything, the next press is a new attempt.
+    this.newAttemptOnEdit = true;
+    const message = result.message ?? this.refusalMessage(result.code);
+    const owner = result.field ? FIELD_OWNER[result.field] : undefined;
+    const target = owner ? this.section(owner[0]) : null;
+    if (owner && target?.setServerError) {
+      target.setServerError(owner[1], message);
+      this.phase = 'idle';
+      this.dispatchError(result.code, message, false);
+      return;
+    }
+    this.fail(result.code, message, false);
+  }
+
+  private refusalMessage(code: string): string {
+    if (code === 'card_declined') return msg('Your card was declined. Use another card or another payment method.', { id: 'checkout.error.declined' });
+    if (code === 'amount_mismatch') return msg('The order amount has changed. Reload the page and check your cart.', { id: 'checkout.error.amount' });
+    return msg('We could not accept your order. Check what you entered.', { id: 'checkout.error.refused' });
+  }
+
+  private fail(code: string, message: string, retryable: boolean): void {
+    this.phase = 'idle';
+    this.alertText = message;
+    this.dispatchError(code, message, retryable);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus());
+  }
+
+  private dispatchError(code: string, message: string, retryable: boolean): void {
+    this.dispatchEvent(new CustomEvent<KessaiErrorDetail>('kessai-error', { detail: { code, message, retryable }, bubbles: true, composed: true }));
+  }
+
+  private dispatchSuccess(response: CheckoutResponse): boolean {
+    return this.dispatchEvent(new CustomEvent<KessaiSuccessDetail>('kessai-success', { detail: { response }, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  /** Back from the back-forward cache (e.g. after 3-D Secure): a usable form again, same attempt. */
+  private onPageShow = (e: PageTransitionEvent): void => {
+    if (!e.persisted || (this.phase !== 'redirecting' && this.phase !== 'submitting')) return;
+    this.phase = 'idle';
+    this.locked = false;
+  };
+
+  private onEdit = (): void => {
+    if (this.newAttemptOnEdit) {
+      this.attempt = undefined;
+      this.newAttemptOnEdit = false;
+    }
+  };
+
+  private onKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Enter' || e.isComposing || e.keyCode === 229) return;
+    const target = e.composedPath()[0];
+    if (target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type)) {
+      e.preventDefault();
+      void this.submit();
+    }
+  };
+
+  private methodLabel(m: PaymentMethod): string {
+    switch (m) {
+      case 'konbini':
+        return msg('Convenience store', { id: 'checkout.method.konbini' });
+      case 'card':
+        return msg('Credit card', { id: 'checkout.method.card' });
+      case 'pay-easy':
+        return msg('Pay-easy', { id: 'checkout.method.pay-easy' });
+      default:
+        return msg('Bank transfer', { id: 'checkout.method.bank-transfer' });
+    }
+  }
+
+  private renderMethodFields() {
+    switch (this.method) {
+      case 'konbini':
+        return html`<kessai-konbini-picker data-section="konbini" name="konbini" stores=${this.konbiniStores || nothing} amount=${this.amount}></kessai-konbini-picker>`;
+      case 'card':
+        return html`<kessai-card-fields data-section="card"></kessai-card-fields>`;
+      case 'pay-easy':
+        return html`<p class="note">${msg('After ordering you get the numbers to pay at a bank ATM or through online banking.', { id: 'checkout.note.pay-easy' })}</p>`;
+      case 'bank-transfer':
+        return html`<p class="note">${msg('After ordering you get the account to transfer the amount to.', { id: 'checkout.note.bank-transfer' })}</p>`;
+      default:
+        return nothing;
+    }
+  }
+
+  private renderDone() {
+    const r = this.response!;
+    if (r.status === 'pending') {
+      return html`<div class="done">
+        <h2 tabindex="-1">${msg('Thank you for your order. Please complete the payment.', { id: 'checkout.done.pending' })}</h2>
+        <kessai-payment-instructions .instructions=${r.instructions} .orderId=${r.orderId} .amount=${this.amount}></kessai-payment-instructions>
+      </div>`;
+    }
+    return html`<div class="done" role="status">
+      <h2 tabindex="-1">${msg('Thank you. Your payment is complete.', { id: 'checkout.done.succeeded' })}</h2>
+      ${r.status === 'succeeded' && r.orderId ? html`<p>${msg(str`Order number: ${r.orderId}`, { id: 'checkout.done.order-id' })}</p>` : nothing}
+    </div>`;
+  }
+
+  protected override renderContent() {
+    if (this.phase === 'succeeded' || this.phase === 'pending') return this.renderDone();
+    const busy = this.phase === 'submitting' || this.phase === 'redirecting';
+    const methods = this.availableMethods;
+    return html`<form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
+      <p class="amount">${msg(str`Amount: ${yen.format(this.amount)}`, { id: 'checkout.amount' })}</p>
+      <h2>${msg('Name', { id: 'checkout.section.name' })}</h2>
+      <kessai-name-fields data-section="name" name="customer"></kessai-name-fields>
+      <h2>${msg('Contact', { id: 'checkout.section.contact' })}</h2>
+      <kessai-contact-fields data-section="contact" name="customer"></kessai-contact-fields>
+      ${this.noAddress
+        ? nothing
+        : html`<h2>${msg('Address', { id: 'checkout.section.address' })}</h2>
+            <kessai-address-fields data-section="address" name="address" postal-data=${this.postalData || nothing}></kessai-address-fields>`}
+      <fieldset>
+        <legend>${msg('Payment method', { id: 'checkout.section.method' })}</legend>
+        <div class="methods">
+          ${methods.map(
+            (m) => html`<label
+              ><input
+                type="radio"
+                name="method"
+                .value=${m}
+                .checked=${this.method === m}
+                @change=${() => (this.method = m)}
+              />${this.methodLabel(m)}</label
+            >`,
+          )}
+        </div>
+        ${this.renderMethodFields()}
+      </fieldset>
+      <div class="alert" part="alert" role="alert">${this.alertText}</div>
+      <div class="status" role="status">${busy ? msg('Sending…', { id: 'checkout.sending' }) : ''}</div>
+      <button type="submit" part="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'}>
+        ${msg('Place order', { id: 'checkout.submit' })}
+      </button>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kessai-checkout': KessaiCheckout;
+  }
+  interface GlobalEventHandlersEventMap {
+    'kessai-submit': CustomEvent<KessaiSubmitDetail>;
+    'kessai-success': CustomEvent<KessaiSuccessDetail>;
+    'kessai-error': CustomEvent<KessaiErrorDetail>;
+  }
+}

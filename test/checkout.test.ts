@@ -1,0 +1,353 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/define/all.js';
+import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
+import type { CardTokenizer } from '../src/components/card-fields/card-fields.js';
+import { errorOf, inputByLabel, settle, typeInto } from './helpers/dom.js';
+
+interface Logged {
+  key: string;
+  body: string;
+}
+const newSession = () => Math.random().toString(36).slice(2);
+const requests = async (s: string): Promise<Logged[]> => (await fetch(`/test-api/endpoint-log?s=${s}`)).json();
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+function inner(el: KessaiCheckout, tag: string): HTMLElement {
+  const found = el.shadowRoot!.querySelector<HTMLElement>(tag);
+  if (!found) throw new Error(`no <${tag}> in the checkout`);
+  return found;
+}
+
+/** Fills every section the way a shopper would (typing into labelled inputs). */
+async function fill(el: KessaiCheckout, overrides: Record<string, string> = {}) {
+  const name = el.shadowRoot!.querySelector('kessai-name-fields');
+  if (name && customElements.get('kessai-name-fields')) {
+    typeInto(inputByLabel(name, '姓') as HTMLInputElement, overrides.familyName ?? '山田');
+    typeInto(inputByLabel(name, '名') as HTMLInputElement, overrides.givenName ?? '太郎');
+    typeInto(inputByLabel(name, 'セイ') as HTMLInputElement, 'ヤマダ');
+    typeInto(inputByLabel(name, 'メイ') as HTMLInputElement, 'タロウ');
+  }
+  const contact = inner(el, 'kessai-contact-fields');
+  typeInto(inputByLabel(contact, 'メールアドレス') as HTMLInputElement, overrides.email ?? 'taro@example.jp');
+  typeInto(inputByLabel(contact, '電話番号') as HTMLInputElement, overrides.phone ?? '090-1234-5678');
+  await settle(el);
+}
+
+async function checkout(scenario: string, attrs: Record<string, unknown> = {}) {
+  const s = newSession();
+  const el = await fixture<KessaiCheckout>(html`<kessai-checkout
+    endpoint=${`/test-api/endpoint/${scenario}?s=${s}`}
+    amount="1980"
+    reference="cart_42"
+    methods=${(attrs.methods as string) ?? 'pay-easy bank-transfer'}
+    no-address
+    .timeout=${(attrs.timeout as number) ?? 2000}
+    .cardTokenizer=${attrs.cardTokenizer as CardTokenizer | undefined}
+  ></kessai-checkout>`);
+  await settle(el);
+  return { el, s };
+}
+
+function events(el: HTMLElement) {
+  const seen: Array<{ type: string; detail: unknown }> = [];
+  for (const type of ['kessai-submit', 'kessai-success', 'kessai-error']) el.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }));
+  return seen;
+}
+
+async function until(cond: () => boolean | Promise<boolean>, ms = 8000) {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const text = (el: KessaiCheckout) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const button = (el: KessaiCheckout) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+
+describe('kessai-checkout', () => {
+  it('shows the amount, the methods allowed and a submit button, accessibly', async () => {
+    const { el } = await checkout('ok');
+    expect(text(el)).to.contain('お支払い金額: ￥1,980');
+    const methods = Array.from(el.shadowRoot!.querySelectorAll('.methods label'), (l) => l.textContent!.trim());
+    expect(methods).to.deep.equal(['ペイジー', '銀行振込']);
+    expect(button(el).textContent!.trim()).to.equal('注文を確定する');
+    await expect(el).to.be.accessible();
+  });
+
+  it('ten clicks and Enter within 50 ms send one POST, and the form is final after success', async () => {
+    const { el, s } = await checkout('slow-ok');
+    await fill(el);
+    const seen = events(el);
+    const phone = inputByLabel(inner(el, 'kessai-contact-fields'), '電話番号') as HTMLInputElement;
+    for (let i = 0; i < 10; i++) button(el).click();
+    phone.focus();
+    await sendKeys({ press: 'Enter' });
+    el.requestSubmit();
+    await el.updateComplete;
+    expect(button(el).getAttribute('aria-busy')).to.equal('true');
+    expect(text(el)).to.contain('送信中');
+    await until(() => text(el).includes('お支払いが完了しました'));
+    expect(await requests(s)).to.have.length(1);
+    expect(seen.map((e) => e.type)).to.deep.equal(['kessai-submit', 'kessai-success']);
+    expect(text(el)).to.contain('注文番号: ord_slow');
+    el.requestSubmit();
+    await nextFrame();
+    expect(await requests(s)).to.have.length(1);
+  });
+
+  it('posts the contract body with an Idempotency-Key', async () => {
+    const { el, s } = await checkout('ok');
+    await fill(el);
+    el.requestSubmit();
+    await until(async () => (await requests(s)).length === 1);
+    const [req] = await requests(s);
+    expect(req.key).to.match(/^[0-9a-f-]{36}$/);
+    const body = JSON.parse(req.body);
+    expect(body).to.deep.include({ reference: 'cart_42', amount: 1980, currency: 'JPY', method: 'pay-easy' });
+    expect(body.customer).to.deep.include({ email: 'taro@example.jp', phone: '09012345678' });
+    expect(body).not.to.have.property('address');
+  });
+
+  it('validates first: nothing is sent, errors show and focus goes to the first invalid field', async () => {
+    const { el, s } = await checkout('ok');
+    el.requestSubmit();
+    await settle(el);
+    await nextFrame();
+    expect(await requests(s)).to.have.length(0);
+    const first = el.shadowRoot!.querySelector('[data-section]') as HTMLElement;
+    expect(first.shadowRoot!.activeElement).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('retries a dropped connection with the same key and body, then succeeds', async () => {
+    const { el, s } = await checkout('drop-once');
+    await fill(el);
+    el.requestSubmit();
+    await until(() => text(el).includes('お支払いが完了しました'));
+    const reqs = await requests(s);
+    expect(reqs.length).to.be.at.least(2);
+    expect(new Set(reqs.map((r) => r.key + r.body)).size).to.equal(1);
+  });
+
+  it('waits out a 409 and succeeds with the same key', async () => {
+    const { el, s } = await checkout('conflict-once');
+    await fill(el);
+    el.requestSubmit();
+    await until(() => text(el).includes('お支払いが完了しました'));
+    const reqs = await requests(s);
+    expect(reqs.map((r) => r.key)).to.deep.equal([reqs[0].key, reqs[0].key]);
+  });
+
+  it('puts a 422 field error on its field with focus; an edit then starts a new attempt with a new key', async () => {
+    const { el, s } = await checkout('field-error');
+    await fill(el);
+    const seen = events(el);
+    el.requestSubmit();
+    await until(() => seen.some((e) => e.type === 'kessai-error'));
+    await settle(el);
+    const contact = inner(el, 'kessai-contact-fields');
+    const phone = inputByLabel(contact, '電話番号') as HTMLInputElement;
+    expect(errorOf(phone)).to.equal('この電話番号ではご注文いただけません。');
+    expect(contact.shadowRoot!.activeElement).to.equal(phone);
+    expect(phone.value).to.equal('090-1234-5678');
+    expect(seen.at(-1)).to.deep.equal({ type: 'kessai-error', detail: { code: 'invalid_phone', message: 'この電話番号ではご注文いただけません。', retryable: false } });
+    typeInto(phone, '080-1234-5678');
+    await settle(el);
+    el.requestSubmit();
+    await until(async () => (await requests(s)).length === 2);
+    const [a, b] = await requests(s);
+    expect(b.key).not.to.equal(a.key);
+    expect(JSON.parse(b.body).customer.phone).to.equal('08012345678');
+    await expect(el).to.be.accessible();
+  });
+
+  it('after a 500 says it is safe to press again, keeps values, and resends the same key and bytes', async () => {
+    const { el, s } = await checkout('server-error');
+    await fill(el);
+    el.requestSubmit();
+    await until(() => text(el).includes('決済サーバーで問題が発生しました'));
+    const first = await requests(s);
+    el.requestSubmit();
+    await until(async () => (await requests(s)).length > first.length);
+    await until(() => button(el).getAttribute('aria-busy') === 'false');
+    const all = await requests(s);
+    expect(new Set(all.map((r) => r.key + r.body)).size).to.equal(1);
+    expect((inputByLabel(inner(el, 'kessai-contact-fields'), 'メールアドレス') as HTMLInputElement).value).to.equal('taro@example.jp');
+  });
+
+  for (const [scenario, expected] of [
+    ['bad-gateway-html', '決済サーバーで問題が発生しました'],
+    ['malformed-json', 'ご注文が完了したか確認できませんでした'],
+    ['empty-204', 'ご注文が完了したか確認できませんでした'],
+    ['timeout', 'ご注文が完了したか確認できませんでした'],
+  ] as const) {
+    it(`${scenario}: says "${expected}", shows no server HTML, keeps the values`, async () => {
+      const { el } = await checkout(scenario, { timeout: 300 });
+      await fill(el);
+      const seen = events(el);
+      el.requestSubmit();
+      await until(() => text(el).includes(expected), 15000);
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(expected);
+      expect(el.shadowRoot!.querySelectorAll('img, script, h1').length).to.equal(0);
+      expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+      expect((seen.at(-1)!.detail as { retryable: boolean }).retryable).to.equal(true);
+      expect((inputByLabel(inner(el, 'kessai-contact-fields'), '電話番号') as HTMLInputElement).value).to.equal('090-1234-5678');
+    });
+  }
+
+  it('shows a hostile server message as text: no element, no script, no control characters', async () => {
+    const { el } = await checkout('hostile-message');
+    await fill(el);
+    el.requestSubmit();
+    await until(() => el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.length > 0);
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.children.length).to.equal(0);
+    expect(alert.textContent).to.contain('<img src=x');
+    expect(alert.textContent).not.to.match(/[\u0000\u202E]/);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('hostile text typed into fields creates no element and runs nothing', async () => {
+    const { el, s } = await checkout('ok');
+    await fill(el, { email: '<img src=x onerror="window.__pwned=1">@x.jp' });
+    const before = el.shadowRoot!.querySelectorAll('*').length;
+    el.requestSubmit();
+    await settle(el);
+    expect(el.shadowRoot!.querySelectorAll('*').length).to.equal(before);
+    expect(await requests(s)).to.have.length(0);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('requires_action: announces the https redirect (cancelable) and never follows javascript:', async () => {
+    const ok = await checkout('redirect-https');
+    await fill(ok.el);
+    let redirect = '';
+    ok.el.addEventListener('kessai-success', (e) => {
+      const r = e.detail.response;
+      if (r.status === 'requires_action') redirect = r.redirectUrl;
+      e.preventDefault(); // the test page must not navigate away
+    });
+    ok.el.requestSubmit();
+    await until(() => redirect !== '');
+    expect(redirect).to.equal('https://3ds.example.test/challenge?id=1');
+
+    const bad = await checkout('redirect-javascript');
+    await fill(bad.el);
+    const seen = events(bad.el);
+    bad.el.requestSubmit();
+    await until(() => seen.some((e) => e.type === 'kessai-error'));
+    expect(seen.map((e) => e.type)).to.deep.equal(['kessai-submit', 'kessai-error']);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect(location.protocol).to.match(/^http/);
+  });
+
+  it('is usable again when the page comes back from the back-forward cache', async () => {
+    const { el, s } = await checkout('redirect-https');
+    await fill(el);
+    el.addEventListener('kessai-success', (e) => e.preventDefault());
+    el.requestSubmit();
+    await until(async () => (await requests(s)).length === 1);
+    await until(() => button(el).getAttribute('aria-busy') === 'true');
+    el.requestSubmit();
+    expect(await requests(s)).to.have.length(1);
+    // What the browser fires when restoring the page from the bfcache.
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await el.updateComplete;
+    expect(button(el).getAttribute('aria-busy')).to.equal('false');
+    el.requestSubmit();
+    await until(async () => (await requests(s)).length === 2);
+    const [a, b] = await requests(s);
+    expect(b.key).to.equal(a.key);
+  });
+
+  it('offers cards only with a tokenizer, and says why in the console', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
+    try {
+      const { el } = await checkout('ok', { methods: 'card konbini' });
+      const labels = Array.from(el.shadowRoot!.querySelectorAll('.methods label'), (l) => l.textContent!.trim());
+      expect(labels).not.to.include('クレジットカード');
+      expect(warnings.join('\n')).to.contain('cardTokenizer');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('posts only the token: raw card data goes to the tokenizer and nowhere else', async () => {
+    const received: unknown[] = [];
+    const tokenizer: CardTokenizer = async (card) => {
+      received.push(card);
+      return { token: 'tok_demo_1' };
+    };
+    const { el, s } = await checkout('ok', { methods: 'card', cardTokenizer: tokenizer });
+    await fill(el);
+    const seen = events(el);
+    const card = inner(el, 'kessai-card-fields');
+    typeInto(inputByLabel(card, 'カード番号') as HTMLInputElement, '4111111111111111');
+    typeInto(inputByLabel(card, '有効期限') as HTMLInputElement, '12/30');
+    typeInto(inputByLabel(card, 'セキュリティコード') as HTMLInputElement, '123');
+    typeInto(inputByLabel(card, '名義') as HTMLInputElement, 'TARO YAMADA');
+    await settle(el);
+    el.requestSubmit();
+    await until(() => text(el).includes('お支払いが完了しました'));
+    expect(received).to.have.length(1);
+    const [req] = await requests(s);
+    expect(JSON.parse(req.body).card).to.deep.equal({ token: 'tok_demo_1', brand: 'visa', last4: '1111' });
+    expect(req.body).not.to.contain('41111111');
+    expect(req.body).not.to.contain('"123"');
+    expect(JSON.stringify(seen)).not.to.contain('41111111');
+    expect(el.shadowRoot!.querySelector('kessai-card-fields')).to.equal(null);
+  });
+
+  it('shows a tokenizer failure in Japanese and sends nothing', async () => {
+    const { el, s } = await checkout('ok', {
+      methods: 'card',
+      cardTokenizer: async () => {
+        throw new Error('psp down');
+      },
+    });
+    await fill(el);
+    const card = inner(el, 'kessai-card-fields');
+    typeInto(inputByLabel(card, 'カード番号') as HTMLInputElement, '4111111111111111');
+    typeInto(inputByLabel(card, '有効期限') as HTMLInputElement, '12/30');
+    typeInto(inputByLabel(card, 'セキュリティコード') as HTMLInputElement, '123');
+    typeInto(inputByLabel(card, '名義') as HTMLInputElement, 'TARO YAMADA');
+    await settle(el);
+    el.requestSubmit();
+    await until(() => text(el).includes('カード情報を確認できませんでした'));
+    expect(await requests(s)).to.have.length(0);
+  });
+
+  it('refuses to run with a secret key or an unsafe endpoint, naming only the prefix', async () => {
+    const errors: string[] = [];
+    const orig = console.error;
+    console.error = (...a: unknown[]) => errors.push(a.join(' '));
+    try {
+      const cases = [
+        '<kessai-checkout endpoint="/api" reference="sk_live_abcdefgh"></kessai-checkout>',
+        '<kessai-checkout endpoint="javascript:alert(1)"></kessai-checkout>',
+        '<kessai-checkout endpoint="data:text/html,x"></kessai-checkout>',
+        '<kessai-checkout endpoint="http://evil.example/collect"></kessai-checkout>',
+      ];
+      for (const c of cases) {
+        const el = await fixture<KessaiCheckout>(c);
+        expect(el.shadowRoot!.querySelector('form'), c).to.equal(null);
+      }
+      expect(errors).to.have.length(4);
+      expect(errors[0]).to.contain('sk_live_');
+      expect(errors[0]).not.to.contain('abcdefgh');
+    } finally {
+      console.error = orig;
+    }
+  });
+
+  it('renders in English with lang="en"', async () => {
+    const el = await fixture<KessaiCheckout>(`<kessai-checkout lang="en" endpoint="/x" amount="1000" methods="konbini pay-easy" no-address></kessai-checkout>`);
+    await settle(el);
+    expect(text(el)).to.contain('Payment method');
+    expect(button(el).textContent!.trim()).to.equal('Place order');
+  });
+});
