@@ -28,3 +28,39 @@ export function imePlugin() {
     },
   };
 }
+
+// Opens one Storybook story (from storybook-static/, served by the test run's
+// server) in a new Chromium tab and reports console errors, page errors and
+// whether the story rendered. Used by test/storybook/smoke.test.ts.
+export function storyCheckPlugin() {
+  return {
+    name: 'kessai-story-check',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'story-check') return undefined;
+      if (typeof session.browser.getPage !== 'function') throw new Error('story-check needs a puppeteer (Chromium) session');
+      const testPage = session.browser.getPage(session.id);
+      const origin = new URL(testPage.url()).origin;
+      const page = await testPage.browser().newPage();
+      const errors = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
+      page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+      try {
+        await page.goto(`${origin}/storybook-static/iframe.html?id=${encodeURIComponent(payload.id)}&viewMode=story`, { waitUntil: 'load', timeout: 20_000 });
+        await page.waitForFunction(
+          () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+          { timeout: 15_000 },
+        );
+        await new Promise((r) => setTimeout(r, 150));
+        const state = await page.evaluate(() => ({
+          error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent ?? 'story error' : '',
+          rendered: (document.querySelector('#storybook-root')?.innerHTML ?? '').includes('kessai-'),
+        }));
+        if (state.error) errors.push(state.error);
+        return { errors, rendered: state.rendered };
+      } finally {
+        await page.close();
+      }
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { assertInstalled, createLaunchers, selectedEngines } from './browsers.js';
-import { imePlugin } from './commands.js';
+import { imePlugin, storyCheckPlugin } from './commands.js';
 import { summaryLineReporter } from './summary-reporter.js';
 import { testApiMiddleware } from './server/test-api.js';
 
@@ -14,7 +14,12 @@ assertInstalled(engines);
 
 export default {
   rootDir: fileURLToPath(new URL('..', import.meta.url)),
-  files: process.env.TEST_FILES || 'test/**/*.test.ts',
+  files: process.env.TEST_FILES ? [process.env.TEST_FILES] : ['test/**/*.test.ts', '!test/storybook/**'],
+  // The Storybook smoke test opens stories in real tabs: Chromium only, as its own group.
+  groups:
+    engines.includes('chromium') && !process.env.TEST_FILES
+      ? [{ name: 'storybook', files: 'test/storybook/*.test.ts', browsers: createLaunchers(['chromium']) }]
+      : [],
   nodeResolve: true,
   // WebKit's WebDriver breaks sendKeys with more than one page (iframe mode).
   concurrency: 1,
@@ -28,6 +33,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
     imePlugin(),
+    storyCheckPlugin(),
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   reporters: [defaultReporter({ reportTestProgress: !process.env.CI }), summaryLineReporter()],
