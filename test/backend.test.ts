@@ -9,6 +9,8 @@ import { expect } from '@open-wc/testing';
 
 interface ShopOptions {
   pspDelayMs?: number;
+  /** The sandbox PSP fails this many calls first (an outage). */
+  pspFailures?: number;
   now?: string;
   expiryDays?: number | { konbini?: number; payEasy?: number; bankTransfer?: number };
 }
@@ -324,6 +326,18 @@ describe('reference backend: idempotency (IETF Idempotency-Key draft)', () => {
     await expectError(await checkout(base, order(), { key: 'order-1' }), 400, 'idempotency_key_invalid');
     await expectError(await checkout(base, order(), { key: `${crypto.randomUUID()}0` }), 400, 'idempotency_key_invalid');
     expect((await ordersOf(base)).count).to.equal(0);
+  });
+
+  it('keeps nothing when the PSP is down (502): the retry with the same key places one order', async () => {
+    const base = await newShop({ pspFailures: 1 });
+    const key = crypto.randomUUID();
+    const body = JSON.stringify(order());
+    await expectError(await checkout(base, body, { key }), 502, 'psp_unavailable');
+    expect((await ordersOf(base)).count).to.equal(0);
+    const retry = await checkout(base, body, { key });
+    expect(retry.status).to.equal(200);
+    expect(retry.headers.get('idempotent-replayed')).to.equal(null);
+    expect((await ordersOf(base)).orders.map((o) => o.status)).to.deep.equal(['pending']);
   });
 
   it('keeps nothing for a refused request: the same key works once the shopper fixed the field', async () => {

@@ -20,6 +20,8 @@ export interface SandboxPspOptions {
   expiryDays?: number | { konbini?: number; payEasy?: number; bankTransfer?: number };
   /** Simulated PSP latency in ms (default 0). */
   delayMs?: number;
+  /** Simulated outage: the next N calls fail as a network error would (default 0). */
+  failures?: number;
   /** The clock (default: the real one). */
   now?: () => Date;
   /** Signs and verifies sandbox webhooks (HMAC-SHA256). Server-only: read it from the environment. */
@@ -72,6 +74,8 @@ export class SandboxPsp implements PspAdapter {
   readonly sandbox = true;
   /** Simulated latency (ms); may be changed at run time. */
   delayMs: number;
+  /** Calls still to fail (simulated outage); may be changed at run time. */
+  failures: number;
   private readonly now: () => Date;
   private readonly days: { konbini: number; payEasy: number; bankTransfer: number };
   private readonly baseUrl: string;
@@ -87,6 +91,7 @@ export class SandboxPsp implements PspAdapter {
         ? { konbini: d, payEasy: d, bankTransfer: d }
         : { konbini: d?.konbini ?? 3, payEasy: d?.payEasy ?? 3, bankTransfer: d?.bankTransfer ?? 7 };
     this.delayMs = options.delayMs ?? 0;
+    this.failures = options.failures ?? 0;
     this.now = options.now ?? (() => new Date());
     this.baseUrl = (options.baseUrl ?? 'https://sandbox.kessai.example').replace(/\/+$/, '');
     if (!this.baseUrl.startsWith('https://')) throw new Error('SandboxPsp baseUrl must be https');
@@ -98,6 +103,10 @@ export class SandboxPsp implements PspAdapter {
     if (hit) return hit as Promise<T>;
     const p = (async () => {
       if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+      if (this.failures > 0) {
+        this.failures--;
+        throw new Error('sandbox PSP: simulated outage');
+      }
       const id = `sbx_pay_${randomHex(12)}`;
       this.amounts.set(id, payment.amount);
       return make(id);

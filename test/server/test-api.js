@@ -23,7 +23,7 @@ async function sjisPage() {
 
 // ─── the reference merchant backend (demo/server) mounted in this server ───
 //
-//   POST /test-api/shop/new            {pspDelayMs?, now?, expiryDays?} → {base}
+//   POST /test-api/shop/new            {pspDelayMs?, pspFailures?, now?, expiryDays?} → {base}
 //        a fresh shop: its own in-memory SQLite, sandbox PSP and Hono app, so
 //        tests (and the three browsers running at once) never share state.
 //   *    {base}/api/…                  forwarded to the Hono app's fetch
@@ -44,6 +44,7 @@ async function newShop(options) {
   const db = m.openDatabase(':memory:');
   const psp = new m.SandboxPsp({
     delayMs: Number(options.pspDelayMs) || 0,
+    failures: Number(options.pspFailures) || 0,
     expiryDays: options.expiryDays,
     now,
     webhookSecret: randomBytes(32).toString('hex'),
