@@ -3,7 +3,7 @@ import lit from 'eslint-plugin-lit';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'src/generated/', 'node_modules/', 'demo/**/dist/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'storybook-static/', 'src/generated/', 'node_modules/', '.cache/', 'demo/**/dist/', 'custom-elements.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
@@ -12,6 +12,7 @@ export default tseslint.config(
       globals: {
         window: 'readonly', document: 'readonly', console: 'readonly', customElements: 'readonly', process: 'readonly',
         fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', URL: 'readonly',
+        Request: 'readonly', Response: 'readonly', Headers: 'readonly',
       },
     },
     rules: {

@@ -1,5 +1,8 @@
 // `npm start`: serves the demo pages and the built files on one local port
 // (PORT overrides). Plain Node, no framework: this is the shop's web server.
+// Requests under /api/ go to the reference merchant backend (demo/server/, a
+// Hono app): POST /api/checkout and POST /api/psp-webhook.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -22,8 +25,27 @@ function resolvePath(urlPath) {
   return join(root, 'demo', path);
 }
 
-export function createDemoServer() {
+/**
+ * The reference backend with its SQLite file (KESSAI_DB, default
+ * demo/data/orders.sqlite) and the sandbox PSP. The webhook signing secret
+ * comes from KESSAI_SANDBOX_WEBHOOK_SECRET (server-only; a random one when unset).
+ */
+export async function createApiListener({ dbPath = process.env.KESSAI_DB || join(root, 'demo', 'data', 'orders.sqlite') } = {}) {
+  const { getRequestListener } = await import('@hono/node-server');
+  const { loadCheckoutServer } = await import('./server/load.js');
+  const m = await loadCheckoutServer();
+  const db = m.openDatabase(dbPath);
+  const psp = new m.SandboxPsp({
+    webhookSecret: process.env.KESSAI_SANDBOX_WEBHOOK_SECRET || randomBytes(32).toString('hex'),
+    delayMs: Number(process.env.KESSAI_SANDBOX_DELAY_MS) || 0,
+  });
+  const app = m.createCheckoutApp({ db, psp, catalog: m.createCatalog() });
+  return { listener: getRequestListener(app.fetch), db, psp, dbPath, module: m };
+}
+
+export function createDemoServer({ api } = {}) {
   return createServer(async (req, res) => {
+    if (api && new URL(req.url, 'http://x').pathname.startsWith('/api/')) return api(req, res);
     try {
       const file = resolvePath(new URL(req.url, 'http://x').pathname);
       if (!file.startsWith(join(root, 'demo')) && !file.startsWith(join(root, 'dist'))) throw new Error('outside');
@@ -39,7 +61,9 @@ export function createDemoServer() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env.PORT) || 8080;
-  createDemoServer().listen(port, '127.0.0.1', () => {
+  const backend = await createApiListener();
+  createDemoServer({ api: backend.listener }).listen(port, '127.0.0.1', () => {
     console.log(`kessai demo: http://127.0.0.1:${port}/`);
+    console.log(`  reference backend: POST http://127.0.0.1:${port}/api/checkout (SANDBOX PSP: no money moves; orders in ${backend.dbPath})`);
   });
 }

@@ -106,7 +106,7 @@ describe('endpoint client against a real local server', () => {
     const r = await submitCheckout({ endpoint: `/test-api/endpoint/hostile-message?s=${s}`, body, idempotencyKey: 'k-10', ...fast });
     expect(r.kind).to.equal('error');
     const msg = (r as { message: string }).message;
-    expect(msg).not.to.match(/[\u0000\u202E]/);
+    expect(msg.includes('\u0000') || msg.includes('\u202E')).to.equal(false);
     expect(msg.length).to.be.at.most(301);
   });
 

@@ -16,7 +16,7 @@ import type { CardTokenizer } from 'kessai';
 
 export const demoTokenizer: CardTokenizer = async (card) => {
   await new Promise((r) => setTimeout(r, 150)); // a PSP round trip
-  const kind = card.number.endsWith('3220') ? '3ds' : card.number.endsWith('0002') ? 'decline' : 'ok';
+  const kind = card.number.endsWith('3220') ? '3ds' : card.number.endsWith('0002') ? 'declined' : 'ok';
   const id = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
   return { token: `tok_demo_${kind}_${id}`, last4: card.number.slice(-4) };
 };

@@ -10,3 +10,4 @@ export * from './validators.js';
 export * from './contract.js';
 export * from './card.js';
 export * from './endpoint.js';
+export * from './checkout-request.js';

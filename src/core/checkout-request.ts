@@ -1,0 +1,324 @@
+/**
+ * Server-side validation of the endpoint contract's request body: the
+ * merchant's backend runs the same rules as the form, on untrusted JSON.
+ * Pure (no DOM, no Node API): usable in Node, Deno, workers and browsers.
+ */
+import {
+  KONBINI_STORES,
+  PAYMENT_METHODS,
+  type CheckoutAddress,
+  type CheckoutCustomer,
+  type CheckoutRequest,
+  type KonbiniStore,
+  type PaymentMethod,
+} from './contract.js';
+import { luhnValid } from './card.js';
+import { normalizeEmail } from './email.js';
+import { toKatakana } from './kana.js';
+import { normalizePhone } from './phone.js';
+import { normalizePostalCode } from './postal.js';
+import { findPrefecture, PREFECTURES } from './prefectures.js';
+import { charLength, hasUnsafeChars, toHalfWidthAscii } from './text.js';
+import { email, katakana, maxLength, phone, postalCode, required, runValidators, type Validator } from './validators.js';
+
+/** One refused field: `field` is the contract path (`customer.phone`), `code` the rule that failed. */
+export interface CheckoutFieldError {
+  field: string;
+  /**
+   * `required`, `type` (wrong JSON type), `tooLong`, `unsafe` (control or bidi
+   * characters), `format`, `length` (phone digits), `katakana`, `unsupported`
+   * (not in the closed vocabulary), `integer`, `range`, `mismatch` (prefecture
+   * vs. its code), `unexpected` (a block that does not belong to the method)
+   * or `raw_card_data` (a card number, security code or expiry: refused, 非保持化).
+   */
+  code: string;
+}
+
+export type CheckoutValidation = { ok: true; value: CheckoutRequest } | { ok: false; errors: CheckoutFieldError[] };
+
+export interface CheckoutValidationOptions {
+  /** The order ships goods: `address` must be present (default false: the contract makes it optional). */
+  requireAddress?: boolean;
+}
+
+/** Largest amount accepted in one order (yen). */
+export const CHECKOUT_MAX_AMOUNT = 99_999_999;
+
+/** Length limits, in code points. */
+export const CHECKOUT_LIMITS = {
+  reference: 100,
+  name: 50,
+  kana: 50,
+  city: 100,
+  line1: 100,
+  line2: 100,
+  cardToken: 255,
+  cardBrand: 30,
+} as const;
+
+/**
+ * Object keys that carry raw card data (PAN, security code, expiry, track data),
+ * compared lower-case without `_`, `-` or spaces. Anywhere in the body they
+ * make the request refused: the merchant's server must never receive them.
+ */
+const RAW_CARD_KEYS = new Set([
+  'number', 'cardnumber', 'cardno', 'pan', 'primaryaccountnumber', 'ccnumber', 'creditcardnumber',
+  'cvc', 'cvv', 'cvc2', 'cvv2', 'cid', 'csc', 'securitycode', 'cardsecuritycode', 'cardcvc',
+  'exp', 'expiry', 'expires', 'expiration', 'expirationdate', 'expirydate', 'expmonth', 'expyear',
+  'expirymonth', 'expiryyear', 'expirationmonth', 'expirationyear', 'cardexpiry', 'track', 'trackdata',
+  'track1', 'track2', 'magstripe', 'pin', 'pinblock',
+]);
+
+function isRawCardKey(key: string): boolean {
+  return RAW_CARD_KEYS.has(key.toLowerCase().replace(/[\s_-]/g, ''));
+}
+
+/**
+ * True when `s` contains something that looks like a card number: a run of 13
+ * to 19 digits (spaces or hyphens allowed between them, full-width too) that
+ * passes the Luhn check.
+ */
+export function containsCardNumber(s: string): boolean {
+  const runs = toHalfWidthAscii(s).match(/\d(?:[ -]?\d){12,}/g) ?? [];
+  for (const run of runs) {
+    const digits = run.replace(/\D/g, '');
+    if (digits.length <= 19) {
+      if (luhnValid(digits)) return true;
+      continue;
+    }
+    // A longer run may hide a number next to other digits: any 13–19 digit window counts.
+    for (let len = 13; len <= 19; len++) {
+      for (let i = 0; i + len <= digits.length; i++) if (luhnValid(digits.slice(i, i + len))) return true;
+    }
+  }
+  return false;
+}
+
+type Json = unknown;
+const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every key carrying raw card data, and every card-number-looking string outside `reference`. */
+function findRawCardData(body: Json, path: string, out: CheckoutFieldError[], depth = 0): void {
+  if (depth > 8) return;
+  if (typeof body === 'string') {
+    if (path !== 'reference' && containsCardNumber(body)) out.push({ field: path, code: 'raw_card_data' });
+    return;
+  }
+  if (Array.isArray(body)) {
+    body.forEach((v, i) => findRawCardData(v, `${path}[${i}]`, out, depth + 1));
+    return;
+  }
+  if (!isObject(body)) return;
+  for (const [k, v] of Object.entries(body)) {
+    const p = path ? `${path}.${k}` : k;
+    if (isRawCardKey(k)) out.push({ field: p, code: 'raw_card_data' });
+    else findRawCardData(v, p, out, depth + 1);
+  }
+}
+
+interface StringRule {
+  required: boolean;
+  max: number;
+  validators?: readonly Validator[];
+  normalize?: (s: string) => string;
+}
+
+/** Checks one string field; returns its normalized value or records an error. */
+function checkString(obj: Record<string, Json>, key: string, path: string, rule: StringRule, errors: CheckoutFieldError[]): string {
+  const raw = obj[key];
+  if (raw === undefined || raw === null) {
+    if (rule.required) errors.push({ field: path, code: 'required' });
+    return '';
+  }
+  if (typeof raw !== 'string') {
+    errors.push({ field: path, code: 'type' });
+    return '';
+  }
+  // Controls and bidi overrides are refused before anything trims them away.
+  if (hasUnsafeChars(raw)) {
+    errors.push({ field: path, code: 'unsafe' });
+    return '';
+  }
+  const value = rule.normalize ? rule.normalize(raw) : raw.trim();
+  if (rule.required && value === '') {
+    errors.push({ field: path, code: 'required' });
+    return '';
+  }
+  if (charLength(value) > rule.max) {
+    errors.push({ field: path, code: 'tooLong' });
+    return '';
+  }
+  const code = runValidators(value, rule.validators ?? [], rule.required);
+  if (code) {
+    errors.push({ field: path, code });
+    return '';
+  }
+  return value;
+}
+
+const nameRule = (max: number): StringRule => ({ required: true, max, validators: [required, maxLength(max)] });
+const kanaRule: StringRule = {
+  required: true,
+  max: CHECKOUT_LIMITS.kana,
+  validators: [required, katakana],
+  normalize: (s) => toKatakana(s).trim(),
+};
+
+function checkCustomer(body: Record<string, Json>, errors: CheckoutFieldError[]): CheckoutCustomer | undefined {
+  const c = body.customer;
+  if (c === undefined || c === null) {
+    errors.push({ field: 'customer', code: 'required' });
+    return undefined;
+  }
+  if (!isObject(c)) {
+    errors.push({ field: 'customer', code: 'type' });
+    return undefined;
+  }
+  return {
+    familyName: checkString(c, 'familyName', 'customer.familyName', nameRule(CHECKOUT_LIMITS.name), errors),
+    givenName: checkString(c, 'givenName', 'customer.givenName', nameRule(CHECKOUT_LIMITS.name), errors),
+    familyNameKana: checkString(c, 'familyNameKana', 'customer.familyNameKana', kanaRule, errors),
+    givenNameKana: checkString(c, 'givenNameKana', 'customer.givenNameKana', kanaRule, errors),
+    email: checkString(c, 'email', 'customer.email', { required: true, max: 254, validators: [email], normalize: normalizeEmail }, errors),
+    phone: checkString(c, 'phone', 'customer.phone', { required: true, max: 20, validators: [phone], normalize: normalizePhone }, errors),
+  };
+}
+
+function checkAddress(body: Record<string, Json>, requireAddress: boolean, errors: CheckoutFieldError[]): CheckoutAddress | undefined {
+  const a = body.address;
+  if (a === undefined || a === null) {
+    if (requireAddress) errors.push({ field: 'address', code: 'required' });
+    return undefined;
+  }
+  if (!isObject(a)) {
+    errors.push({ field: 'address', code: 'type' });
+    return undefined;
+  }
+  const before = errors.length;
+  const postal = checkString(a, 'postalCode', 'address.postalCode', { required: true, max: 20, validators: [postalCode], normalize: normalizePostalCode }, errors);
+  const prefecture = checkString(a, 'prefecture', 'address.prefecture', { required: true, max: 10 }, errors);
+  const prefectureCode = checkString(a, 'prefectureCode', 'address.prefectureCode', { required: true, max: 2 }, errors);
+  if (prefecture && !PREFECTURES.some((p) => p.name === prefecture)) errors.push({ field: 'address.prefecture', code: 'unsupported' });
+  else if (prefectureCode && !/^(0[1-9]|[1-3]\d|4[0-7])$/.test(prefectureCode)) errors.push({ field: 'address.prefectureCode', code: 'format' });
+  else if (prefecture && prefectureCode && findPrefecture(prefectureCode)?.name !== prefecture) {
+    errors.push({ field: 'address.prefecture', code: 'mismatch' });
+  }
+  const city = checkString(a, 'city', 'address.city', nameRule(CHECKOUT_LIMITS.city), errors);
+  const line1 = checkString(a, 'line1', 'address.line1', nameRule(CHECKOUT_LIMITS.line1), errors);
+  const line2 = checkString(a, 'line2', 'address.line2', { required: false, max: CHECKOUT_LIMITS.line2 }, errors);
+  if (errors.length > before) return undefined;
+  return { postalCode: postal, prefecture, prefectureCode, city, line1, line2 };
+}
+
+function checkKonbini(body: Record<string, Json>, method: PaymentMethod | undefined, errors: CheckoutFieldError[]): { store: KonbiniStore } | undefined {
+  const k = body.konbini;
+  if (method !== 'konbini') {
+    if (k !== undefined && k !== null && method) errors.push({ field: 'konbini', code: 'unexpected' });
+    return undefined;
+  }
+  if (k === undefined || k === null) {
+    errors.push({ field: 'konbini.store', code: 'required' });
+    return undefined;
+  }
+  if (!isObject(k)) {
+    errors.push({ field: 'konbini', code: 'type' });
+    return undefined;
+  }
+  const store = k.store;
+  if (store === undefined || store === null || store === '') errors.push({ field: 'konbini.store', code: 'required' });
+  else if (typeof store !== 'string') errors.push({ field: 'konbini.store', code: 'type' });
+  else if (!(KONBINI_STORES as readonly string[]).includes(store)) errors.push({ field: 'konbini.store', code: 'unsupported' });
+  else return { store: store as KonbiniStore };
+  return undefined;
+}
+
+function checkCard(body: Record<string, Json>, method: PaymentMethod | undefined, errors: CheckoutFieldError[]): CheckoutRequest['card'] {
+  const c = body.card;
+  if (method !== 'card') {
+    if (c !== undefined && c !== null && method) errors.push({ field: 'card', code: 'unexpected' });
+    return undefined;
+  }
+  if (c === undefined || c === null) {
+    errors.push({ field: 'card.token', code: 'required' });
+    return undefined;
+  }
+  if (!isObject(c)) {
+    errors.push({ field: 'card', code: 'type' });
+    return undefined;
+  }
+  const before = errors.length;
+  for (const k of Object.keys(c)) {
+    if (!['token', 'brand', 'last4'].includes(k) && !isRawCardKey(k)) errors.push({ field: `card.${k}`, code: 'unexpected' });
+  }
+  const token = checkString(c, 'token', 'card.token', { required: true, max: CHECKOUT_LIMITS.cardToken }, errors);
+  if (token && !/^[\x21-\x7E]+$/.test(token)) errors.push({ field: 'card.token', code: 'format' });
+  const brand = checkString(c, 'brand', 'card.brand', { required: false, max: CHECKOUT_LIMITS.cardBrand }, errors);
+  if (brand && !/^[A-Za-z0-9 _-]+$/.test(brand)) errors.push({ field: 'card.brand', code: 'format' });
+  const last4 = checkString(c, 'last4', 'card.last4', { required: false, max: 4 }, errors);
+  if (last4 && !/^\d{4}$/.test(last4)) errors.push({ field: 'card.last4', code: 'format' });
+  if (errors.length > before) return undefined;
+  const card: NonNullable<CheckoutRequest['card']> = { token };
+  if (brand) card.brand = brand;
+  if (last4) card.last4 = last4;
+  return card;
+}
+
+/**
+ * Validates an untrusted request body (parsed JSON) against the endpoint
+ * contract with kessai's own rules. On success `value` holds only the
+ * contract's fields, normalized as the form sends them: e-mail half-width,
+ * phone as domestic digits, postal code as seven digits, readings in katakana,
+ * names trimmed. On failure every refused field is listed once (its first
+ * failing rule), in the order of the contract.
+ *
+ * Raw card data (a `number`, `cvc`, `exp…` key anywhere, or a Luhn-valid card
+ * number in any string) makes the request fail with `raw_card_data`: a
+ * merchant that is not PCI DSS certified must never receive it (非保持化).
+ */
+export function validateCheckoutRequest(body: unknown, options: CheckoutValidationOptions = {}): CheckoutValidation {
+  if (!isObject(body)) return { ok: false, errors: [{ field: 'body', code: 'type' }] };
+  const errors: CheckoutFieldError[] = [];
+  const rawCard: CheckoutFieldError[] = [];
+  findRawCardData(body, '', rawCard);
+
+  let reference: string | undefined;
+  // An empty reference counts as none (the form sends what the page gave it).
+  if (body.reference !== undefined && body.reference !== null && body.reference !== '') {
+    reference = checkString(body, 'reference', 'reference', { required: true, max: CHECKOUT_LIMITS.reference, validators: [required] }, errors) || undefined;
+  }
+
+  const amount = body.amount;
+  if (amount === undefined || amount === null) errors.push({ field: 'amount', code: 'required' });
+  else if (typeof amount !== 'number' || !Number.isFinite(amount)) errors.push({ field: 'amount', code: 'type' });
+  else if (!Number.isInteger(amount)) errors.push({ field: 'amount', code: 'integer' });
+  else if (amount < 1 || amount > CHECKOUT_MAX_AMOUNT) errors.push({ field: 'amount', code: 'range' });
+
+  const currency = body.currency;
+  if (currency === undefined || currency === null || currency === '') errors.push({ field: 'currency', code: 'required' });
+  else if (currency !== 'JPY') errors.push({ field: 'currency', code: typeof currency === 'string' ? 'unsupported' : 'type' });
+
+  let method: PaymentMethod | undefined;
+  const m = body.method;
+  if (m === undefined || m === null || m === '') errors.push({ field: 'method', code: 'required' });
+  else if (typeof m !== 'string') errors.push({ field: 'method', code: 'type' });
+  else if (!(PAYMENT_METHODS as readonly string[]).includes(m)) errors.push({ field: 'method', code: 'unsupported' });
+  else method = m as PaymentMethod;
+
+  const customer = checkCustomer(body, errors);
+  const address = checkAddress(body, options.requireAddress ?? false, errors);
+  const konbini = checkKonbini(body, method, errors);
+  const card = checkCard(body, method, errors);
+
+  // Raw card data first (it is the reason to refuse), then each other field once.
+  const all = [...rawCard, ...errors];
+  const seen = new Set<string>();
+  const unique = all.filter((e) => !seen.has(e.field) && seen.add(e.field));
+  if (unique.length > 0) return { ok: false, errors: unique };
+
+  const value: CheckoutRequest = { amount: amount as number, currency: 'JPY', method: method!, customer: customer! };
+  if (reference !== undefined) value.reference = reference;
+  if (address) value.address = address;
+  if (konbini) value.konbini = konbini;
+  if (card) value.card = card;
+  return { ok: true, value };
+}
