@@ -8,3 +8,5 @@ export * from './prefectures.js';
 export * from './secrets.js';
 export * from './validators.js';
 export * from './contract.js';
+export * from './furigana.js';
+export * from './name.js';
