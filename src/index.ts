@@ -3,4 +3,5 @@ export * from './core/index.js';
 export { KessaiElement } from './components/shared/kessai-element.js';
 export { FormFieldsElement, type FieldSpec } from './components/shared/form-fields.js';
 export { KessaiContactFields } from './components/contact-fields/contact-fields.js';
+export { KessaiNameFields } from './components/name-fields/name-fields.js';
 export { resolveLocale, type KessaiLocale } from './localize.js';
