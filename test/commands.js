@@ -31,7 +31,8 @@ export function imePlugin() {
           await cdp.send('Input.insertText', { text: step.commit });
         } else if (step.paste !== undefined) {
           await page.browserContext().overridePermissions(new URL(page.url()).origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
-          await page.evaluate((t) => navigator.clipboard.writeText(t), step.paste);
+          // Runs in the page: the clipboard API of the browser under test.
+          await page.evaluate((t) => globalThis.navigator.clipboard.writeText(t), step.paste);
           const key = { key: 'v', code: 'KeyV', windowsVirtualKeyCode: 86, modifiers: 2 };
           await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key, commands: ['paste'] });
           await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });

@@ -2,8 +2,8 @@ import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { furiganaReducer, initialFurigana, readingOf, type FuriganaEvent, type FuriganaState } from '../../core/furigana.js';
 import { toKatakana } from '../../core/kana.js';
-import { NAME_MAX_LENGTH, nameKanaValidators, nameValidators, normalizeName, normalizeNameKana } from '../../core/name.js';
-import { msg, str } from '../../localize.js';
+import { nameKanaValidators, nameValidators, normalizeName, normalizeNameKana } from '../../core/name.js';
+import { msg } from '../../localize.js';
 import { FormFieldsElement, type FieldSpec } from '../shared/form-fields.js';
 import { nameFieldsStyles } from './name-fields.styles.js';
 
@@ -82,25 +82,26 @@ export class KessaiNameFields extends FormFieldsElement {
     this.kanaComposing.clear();
   }
 
+  /** Messages name the limit, NAME_MAX_LENGTH (30), as plain text: `str` templates holding Japanese would not survive the ASCII-only embed. */
   protected errorMessage(key: string, code: string): string {
     if (code === 'unsafe') return msg('Remove control or direction-changing characters.', { id: 'common.unsafe' });
     switch (`${key}.${code}`) {
       case 'familyName.required':
         return msg('Enter your family name.', { id: 'name.familyName.required' });
       case 'familyName.tooLong':
-        return msg(str`The family name is too long. Enter it in ${NAME_MAX_LENGTH} characters or fewer.`, { id: 'name.familyName.tooLong' });
+        return msg('The family name is too long. Enter it in 30 characters or fewer.', { id: 'name.familyName.tooLong' });
       case 'familyName.symbols':
         return msg('The family name contains symbols that cannot be used in a name. Remove them.', { id: 'name.familyName.symbols' });
       case 'givenName.required':
         return msg('Enter your given name.', { id: 'name.givenName.required' });
       case 'givenName.tooLong':
-        return msg(str`The given name is too long. Enter it in ${NAME_MAX_LENGTH} characters or fewer.`, { id: 'name.givenName.tooLong' });
+        return msg('The given name is too long. Enter it in 30 characters or fewer.', { id: 'name.givenName.tooLong' });
       case 'givenName.symbols':
         return msg('The given name contains symbols that cannot be used in a name. Remove them.', { id: 'name.givenName.symbols' });
       case 'familyNameKana.required':
         return msg('Enter the reading of your family name in full-width katakana (e.g. ヤマダ).', { id: 'name.familyNameKana.required' });
       case 'familyNameKana.tooLong':
-        return msg(str`The family name reading is too long. Enter it in ${NAME_MAX_LENGTH} characters or fewer.`, { id: 'name.familyNameKana.tooLong' });
+        return msg('The family name reading is too long. Enter it in 30 characters or fewer.', { id: 'name.familyNameKana.tooLong' });
       case 'familyNameKana.katakana':
         return msg('The family name reading contains characters other than katakana. Enter it in full-width katakana (e.g. ヤマダ).', {
           id: 'name.familyNameKana.katakana',
@@ -108,7 +109,7 @@ export class KessaiNameFields extends FormFieldsElement {
       case 'givenNameKana.required':
         return msg('Enter the reading of your given name in full-width katakana (e.g. ハナコ).', { id: 'name.givenNameKana.required' });
       case 'givenNameKana.tooLong':
-        return msg(str`The given name reading is too long. Enter it in ${NAME_MAX_LENGTH} characters or fewer.`, { id: 'name.givenNameKana.tooLong' });
+        return msg('The given name reading is too long. Enter it in 30 characters or fewer.', { id: 'name.givenNameKana.tooLong' });
       default:
         return msg('The given name reading contains characters other than katakana. Enter it in full-width katakana (e.g. ハナコ).', {
           id: 'name.givenNameKana.katakana',

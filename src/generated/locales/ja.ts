@@ -3,7 +3,7 @@
     // Re-generate this file by running lit-localize
 
     
-    import {str} from '@lit/localize';
+    
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -23,19 +23,19 @@
 'name.familyName.label': `姓`,
 'name.familyName.required': `姓を入力してください。`,
 'name.familyName.symbols': `姓に使えない記号が含まれています。取り除いてください。`,
-'name.familyName.tooLong': str`姓が長すぎます。${0}文字以内で入力してください。`,
+'name.familyName.tooLong': `姓が長すぎます。30文字以内で入力してください。`,
 'name.familyNameKana.katakana': `セイにカタカナ以外の文字が含まれています。全角カタカナで入力してください（例: ヤマダ）。`,
 'name.familyNameKana.label': `セイ`,
 'name.familyNameKana.required': `セイを全角カタカナで入力してください（例: ヤマダ）。`,
-'name.familyNameKana.tooLong': str`セイが長すぎます。${0}文字以内で入力してください。`,
+'name.familyNameKana.tooLong': `セイが長すぎます。30文字以内で入力してください。`,
 'name.givenName.label': `名`,
 'name.givenName.required': `名を入力してください。`,
 'name.givenName.symbols': `名に使えない記号が含まれています。取り除いてください。`,
-'name.givenName.tooLong': str`名が長すぎます。${0}文字以内で入力してください。`,
+'name.givenName.tooLong': `名が長すぎます。30文字以内で入力してください。`,
 'name.givenNameKana.katakana': `メイにカタカナ以外の文字が含まれています。全角カタカナで入力してください（例: ハナコ）。`,
 'name.givenNameKana.label': `メイ`,
 'name.givenNameKana.required': `メイを全角カタカナで入力してください（例: ハナコ）。`,
-'name.givenNameKana.tooLong': str`メイが長すぎます。${0}文字以内で入力してください。`,
+'name.givenNameKana.tooLong': `メイが長すぎます。30文字以内で入力してください。`,
 'name.kana.hint': `セイ・メイは姓・名を入力すると自動で入ります。違う場合は全角カタカナで直してください。`,
     };
   
