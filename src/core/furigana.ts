@@ -53,6 +53,8 @@ export interface FuriganaState {
   readonly pending: readonly Commit[];
   /** The composition committed just before, while nothing else happened since. */
   readonly lastCommit: { readonly id: number; readonly snapshot: string } | null;
+  /** The current composition looks like the rest of a partial commit: the shorter reading of that commit. */
+  readonly carry: { readonly id: number; readonly reading: string } | null;
   readonly nextId: number;
 }
 
@@ -108,6 +110,7 @@ export function initialFurigana(value = ''): FuriganaState {
     updates: 0,
     pending: [],
     lastCommit: null,
+    carry: null,
     nextId: 1,
   };
 }
@@ -133,20 +136,22 @@ export function furiganaReducer(state: FuriganaState, event: FuriganaEvent): Fur
       return initialFurigana(event.value);
 
     case 'compositionstart':
-      return { ...state, composing: true, snapshot: '', updates: 0 };
+      return { ...state, composing: true, snapshot: '', updates: 0, carry: null };
 
     case 'compositionupdate': {
       const data = event.data ?? '';
       let next: FuriganaState = { ...state, composing: true, updates: state.updates + 1 };
-      if (state.updates === 0) next = trimPartialCommit(next, data);
+      if (state.updates === 0) next = { ...next, carry: partialCommitCarry(state, data) };
       if (isHiraganaOnly(data)) next = { ...next, snapshot: data };
       return next;
     }
 
     case 'compositionend': {
       const data = event.data ?? '';
-      let next: FuriganaState = { ...state, composing: false, updates: 0, snapshot: '' };
+      // A cancelled composition (no data) ends any partial-commit chain.
+      let next: FuriganaState = { ...state, composing: false, updates: 0, snapshot: '', lastCommit: null, carry: null };
       if (data) {
+        if (state.carry) next = applyCarry(next, state.carry);
         const id = state.nextId;
         const reading = state.snapshot ? toKatakana(state.snapshot) : readingOfKanaText(data);
         next = {
@@ -185,19 +190,23 @@ export function furiganaReducer(state: FuriganaState, event: FuriganaEvent): Fur
  * Partial commit: an IME may commit only the first words of a long
  * composition (山田 of やまだたろう) and start a new composition with the rest
  * (たろう) at once. The new composition's first update is then the remaining
- * hiragana, a suffix of the previous snapshot: that part of the reading moves
- * to the new composition.
+ * hiragana, a suffix of the previous snapshot: when that composition
+ * commits, that part of the reading moves to it (a cancelled one moves nothing).
  */
-function trimPartialCommit(state: FuriganaState, firstData: string): FuriganaState {
+function partialCommitCarry(state: FuriganaState, firstData: string): FuriganaState['carry'] {
   const last = state.lastCommit;
-  if (!last || firstData.length < 2 || !isHiraganaOnly(firstData)) return state;
-  if (last.snapshot.length <= firstData.length || !last.snapshot.endsWith(firstData)) return state;
-  const reading = toKatakana(last.snapshot.slice(0, -firstData.length));
+  if (!last || firstData.length < 2 || !isHiraganaOnly(firstData)) return null;
+  if (last.snapshot.length <= firstData.length || !last.snapshot.endsWith(firstData)) return null;
+  return { id: last.id, reading: toKatakana(last.snapshot.slice(0, -firstData.length)) };
+}
+
+/** Gives the partially committed text the part of the reading that was not recomposed (when the rest commits). */
+function applyCarry(state: FuriganaState, carry: NonNullable<FuriganaState['carry']>): FuriganaState {
+  const { id, reading } = carry;
   return {
     ...state,
-    lastCommit: null,
-    segments: state.segments.map((s) => (s.commit === last.id ? { ...s, reading } : s)),
-    pending: state.pending.map((c) => (c.id === last.id ? { ...c, reading } : c)),
+    segments: state.segments.map((s) => (s.commit === id ? { ...s, reading } : s)),
+    pending: state.pending.map((c) => (c.id === id ? { ...c, reading } : c)),
   };
 }
 

@@ -157,6 +157,13 @@ describe('core/furigana', () => {
     expect(readingOf(s)).to.equal('ヤマダタロウ');
   });
 
+  it('after a cancelled composition, a new one is not taken for the rest of a partial commit', () => {
+    let s = run(composition('chrome', '', ['やまだたろう', '山田太郎'], '山田太郎'));
+    s = run(composition('chrome', '山田太郎', ['ろう'], ''), s);
+    s = run(composition('chrome', '山田太郎', ['ろう', '郎'], '郎'), s);
+    expect(readingOf(s)).to.equal('ヤマダタロウロウ');
+  });
+
   it('a one-letter first update is ordinary typing, not a partial commit (花子 then 子: ハナココ)', () => {
     let s = run(composition('chrome', '', ['は', 'はな', 'はなこ', '花子'], '花子'));
     s = run(composition('chrome', '花子', ['こ', '子'], '子'), s);
