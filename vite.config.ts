@@ -13,7 +13,11 @@ function asciiOnly(): Plugin {
     async generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        chunk.code = (await transform(chunk.code, { charset: 'ascii', minifyWhitespace: true, target: 'es2022' })).code;
+        const out = (await transform(chunk.code, { charset: 'ascii', minifyWhitespace: true, target: 'es2022' })).code;
+        // esbuild keeps tagged templates as they are (their raw text would change). kessai's
+        // tags (lit's html/css, localize's str) read the cooked strings only, so an escape
+        // is exact there too.
+        chunk.code = out.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       }
     },
   };

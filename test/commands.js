@@ -1,8 +1,15 @@
 // Test-run commands beyond @web/test-runner-commands.
 //  - ime: drives a real IME composition in Chromium through the DevTools
-//    protocol (Input.imeSetComposition / Input.insertText), as an IME would.
-//    Other engines answer { supported: false }: their tests dispatch
-//    CompositionEvents by hand and say so.
+//    protocol (Input.imeSetComposition / Input.insertText), as an IME would,
+//    into the focused element. Steps: { compose: text } shows composing text
+//    (compositionstart/update, input with isComposing), { commit: text } commits
+//    it (compositionend; outside a composition it types text: insertText),
+//    { paste: text } puts text on the clipboard and pastes it with the browser's
+//    own paste command (a real insertFromPaste). Checked in headless Chromium:
+//    the events come as with an IME (update, beforeinput, input isComposing,
+//    ..., compositionend, in that order).
+//    Other engines answer { supported: false }: their tests assert that and
+//    dispatch the events by hand, and say so in the test name.
 export function imePlugin() {
   return {
     name: 'kessai-ime',
@@ -22,6 +29,13 @@ export function imePlugin() {
           });
         } else if (step.commit !== undefined) {
           await cdp.send('Input.insertText', { text: step.commit });
+        } else if (step.paste !== undefined) {
+          await page.browserContext().overridePermissions(new URL(page.url()).origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+          // Runs in the page: the clipboard API of the browser under test.
+          await page.evaluate((t) => globalThis.navigator.clipboard.writeText(t), step.paste);
+          const key = { key: 'v', code: 'KeyV', windowsVirtualKeyCode: 86, modifiers: 2 };
+          await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key, commands: ['paste'] });
+          await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key });
         }
       }
       return { supported: true };

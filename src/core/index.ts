@@ -11,3 +11,5 @@ export * from './contract.js';
 export * from './card.js';
 export * from './endpoint.js';
 export * from './checkout-request.js';
+export * from './furigana.js';
+export * from './name.js';

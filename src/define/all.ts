@@ -1,3 +1,4 @@
 import './contact-fields.js';
 import './card-fields.js';
 import './checkout.js';
+import './name-fields.js';
