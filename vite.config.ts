@@ -4,7 +4,8 @@ import { defineConfig, type Plugin } from 'vite';
 /**
  * Escapes every non-ASCII character (\uXXXX), so the embed file works when a
  * shop serves it without a charset to a Shift_JIS page. esbuild's
- * `charset: 'ascii'` is exact for strings, templates, regexps and identifiers.
+ * `charset: 'ascii'` is exact for strings, templates and identifiers, but not
+ * for regular-expression literals, which are escaped here afterwards.
  */
 function asciiOnly(): Plugin {
   return {
@@ -13,7 +14,10 @@ function asciiOnly(): Plugin {
     async generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        chunk.code = (await transform(chunk.code, { charset: 'ascii', minifyWhitespace: true, target: 'es2022' })).code;
+        const code = (await transform(chunk.code, { charset: 'ascii', minifyWhitespace: true, target: 'es2022' })).code;
+        // esbuild leaves regular-expression literals alone (/[都道府県]$/ stays as is): escape
+        // what is left, one UTF-16 unit at a time (valid in a regexp with or without the u flag).
+        chunk.code = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       }
     },
   };

@@ -3,4 +3,14 @@ export * from './core/index.js';
 export { KessaiElement } from './components/shared/kessai-element.js';
 export { FormFieldsElement, type FieldSpec } from './components/shared/form-fields.js';
 export { KessaiContactFields } from './components/contact-fields/contact-fields.js';
+export { KessaiAddressFields, type AddressResolvedDetail } from './components/address-fields/address-fields.js';
+export {
+  lookupPostalCode,
+  loadShard,
+  shardUrl,
+  setDefaultPostalData,
+  PostalLookupError,
+  type PostalLookupFailure,
+  type PostalLookupOptions,
+} from './components/address-fields/postal-source.js';
 export { resolveLocale, type KessaiLocale } from './localize.js';

@@ -8,3 +8,4 @@ export * from './prefectures.js';
 export * from './secrets.js';
 export * from './validators.js';
 export * from './contract.js';
+export * from './postal-data.js';

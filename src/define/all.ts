@@ -1,1 +1,2 @@
 import './contact-fields.js';
+import './address-fields.js';
