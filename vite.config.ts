@@ -17,7 +17,7 @@ function asciiOnly(): Plugin {
         const code = (await transform(chunk.code, { charset: 'ascii', minifyWhitespace: true, target: 'es2022' })).code;
         // esbuild leaves regular-expression literals alone (/[都道府県]$/ stays as is): escape
         // what is left, one UTF-16 unit at a time (valid in a regexp with or without the u flag).
-        chunk.code = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        chunk.code = code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       }
     },
   };

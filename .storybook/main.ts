@@ -4,5 +4,11 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
+  // Postal shards for the address stories (stories cannot reach the test server):
+  // the test fixtures (generated from the real data) and a deliberately broken shard.
+  staticDirs: [
+    { from: '../test/fixtures/postal', to: '/postal' },
+    { from: '../stories/fixtures/postal-broken', to: '/postal-broken' },
+  ],
 };
 export default config;

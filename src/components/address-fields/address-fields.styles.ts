@@ -42,6 +42,7 @@ export const addressFieldsStyles = [
       align-items: center;
       gap: 0.5rem;
       min-block-size: 2.75rem;
+      font-weight: normal;
       cursor: pointer;
     }
     .town input {
