@@ -262,6 +262,36 @@ describe('kessai-address-fields', () => {
     });
   }
 
+  it('fetches only http(s) URLs: a data: or javascript: postal-data is refused with the manual-entry message', async () => {
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      for (const base of ['data:application/json,{}', 'javascript:alert(1)//']) {
+        const { el } = await inForm(`postal-data="${base}"`);
+        const detail = await lookUp(el, '1000001');
+        expect(detail).to.include({ status: 'error', error: 'url' });
+        expect(statusOf(el)).to.equal('住所を自動で入力できませんでした。お手数ですが住所を入力してください。');
+      }
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('drops an answer that arrives after the shopper changed the code', async () => {
+    const { el } = await inForm(`postal-data="/test-api/postal/slow/"`);
+    const events: AddressResolvedDetail[] = [];
+    el.addEventListener('kessai-address-resolved', (e) => events.push(e.detail));
+    typeInto(field(el, '郵便番号'), '1000001');
+    await el.updateComplete;
+    expect(statusOf(el)).to.equal('住所を検索しています…');
+    typeInto(field(el, '郵便番号'), '100000');
+    await new Promise((r) => setTimeout(r, 3300));
+    await el.updateComplete;
+    expect(events).to.have.length(0);
+    expect(shown(el)).to.deep.equal({ prefecture: '選択してください', city: '', line1: '' });
+    expect(statusOf(el)).to.equal('');
+  });
+
   it('tries again after a failed fetch when the code is edited', async () => {
     const { el } = await inForm(`postal-data="/test-api/postal/missing/"`);
     expect((await lookUp(el, '100-0001')).status).to.equal('error');

@@ -189,7 +189,13 @@ export class KessaiAddressFields extends FormFieldsElement {
       this.emit({ postalCode: code, status: 'error', candidates: [], address: null, error: reason });
       return;
     }
-    if (seq !== this.seq) return;
+    if (seq !== this.seq) return; // a newer lookup started
+    if (normalizePostalCode(this.values.postalCode ?? '') !== code) {
+      // The shopper changed the code meanwhile (to fewer or more digits): drop the answer.
+      this.lookup = { status: 'idle' };
+      this.lastCode = '';
+      return;
+    }
     if (candidates.length === 0) {
       this.lookup = { status: 'not-found', code };
       this.emit({ postalCode: code, status: 'not-found', candidates, address: null });
