@@ -177,11 +177,19 @@ export class KessaiAddressFields extends FormFieldsElement {
   private async runLookup(code: string): Promise<void> {
     const seq = ++this.seq;
     this.lookup = { status: 'loading', code };
+    const stale = () => {
+      if (seq !== this.seq) return true; // a newer lookup started
+      if (normalizePostalCode(this.values.postalCode ?? '') === code) return false;
+      // The shopper changed the code meanwhile (to fewer or more digits): drop the answer.
+      this.lookup = { status: 'idle' };
+      this.lastCode = '';
+      return true;
+    };
     let candidates: PostalAddress[];
     try {
       candidates = await lookupPostalCode(code, { base: this.postalData || undefined, timeout: this.postalTimeout });
     } catch (e) {
-      if (seq !== this.seq) return;
+      if (stale()) return;
       const reason: PostalLookupFailure = e instanceof PostalLookupError ? e.reason : 'network';
       console.warn(`<kessai-address-fields>: postal data unavailable (${e instanceof Error ? e.message : reason}); manual entry stays open.`);
       this.lookup = { status: 'error', code };
@@ -189,13 +197,7 @@ export class KessaiAddressFields extends FormFieldsElement {
       this.emit({ postalCode: code, status: 'error', candidates: [], address: null, error: reason });
       return;
     }
-    if (seq !== this.seq) return; // a newer lookup started
-    if (normalizePostalCode(this.values.postalCode ?? '') !== code) {
-      // The shopper changed the code meanwhile (to fewer or more digits): drop the answer.
-      this.lookup = { status: 'idle' };
-      this.lastCode = '';
-      return;
-    }
+    if (stale()) return;
     if (candidates.length === 0) {
       this.lookup = { status: 'not-found', code };
       this.emit({ postalCode: code, status: 'not-found', candidates, address: null });
