@@ -4,7 +4,8 @@ import { defineConfig, type Plugin } from 'vite';
 /**
  * Escapes every non-ASCII character (\uXXXX), so the embed file works when a
  * shop serves it without a charset to a Shift_JIS page. esbuild's
- * `charset: 'ascii'` is exact for strings, templates, regexps and identifiers.
+ * `charset: 'ascii'` is exact for strings, templates and identifiers, but not
+ * for regular-expression literals, which are escaped here afterwards.
  */
 function asciiOnly(): Plugin {
   return {
@@ -14,9 +15,10 @@ function asciiOnly(): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const out = (await transform(chunk.code, { charset: 'ascii', minifyWhitespace: true, target: 'es2022' })).code;
-        // esbuild keeps tagged templates as they are (their raw text would change). kessai's
-        // tags (lit's html/css, localize's str) read the cooked strings only, so an escape
-        // is exact there too.
+        // esbuild leaves tagged templates (their raw text would change) and regular-expression
+        // literals (/[都道府県]$/) alone: escape what is left, one UTF-16 unit at a time. That is
+        // exact in a regexp (with or without the u flag) and in the cooked strings that lit's
+        // html/css and localize's str read.
         chunk.code = out.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       }
     },

@@ -5,5 +5,11 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
+  // Postal shards for the address stories (stories cannot reach the test server):
+  // the test fixtures (generated from the real data) and a deliberately broken shard.
+  staticDirs: [
+    { from: '../test/fixtures/postal', to: '/postal' },
+    { from: '../stories/fixtures/postal-broken', to: '/postal-broken' },
+  ],
 };
 export default config;

@@ -13,3 +13,4 @@ export * from './endpoint.js';
 export * from './checkout-request.js';
 export * from './furigana.js';
 export * from './name.js';
+export * from './postal-data.js';

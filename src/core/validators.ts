@@ -2,6 +2,7 @@ import { validateEmail } from './email.js';
 import { isKatakanaReading } from './kana.js';
 import { validatePhone } from './phone.js';
 import { isValidPostalCode } from './postal.js';
+import { findPrefecture } from './prefectures.js';
 import { charLength, hasUnsafeChars } from './text.js';
 
 /**
@@ -37,6 +38,12 @@ export const katakana: Validator = {
 export const postalCode: Validator = {
   name: 'postalCode',
   validate: (v) => (isValidPostalCode(v) ? null : 'format'),
+};
+
+/** One of the 47 prefectures, by JIS code ("13") or name ("東京都"). */
+export const prefecture: Validator = {
+  name: 'prefecture',
+  validate: (v) => (findPrefecture(v) ? null : 'format'),
 };
 
 /** Runs validators in order and returns the first error code. Optional fields skip all rules when empty. */

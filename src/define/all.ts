@@ -2,3 +2,4 @@ import './contact-fields.js';
 import './card-fields.js';
 import './checkout.js';
 import './name-fields.js';
+import './address-fields.js';

@@ -128,6 +128,77 @@ async function shopRoute(ctx, rest) {
   ctx.body = { error: 'unknown shop route' };
 }
 
+// A page that loads the embed from /test-api/cdn/ with an address element and
+// no postal-data: its shards must come from /test-api/cdn/postal/ (beside the script).
+async function embedAddressPage() {
+  const sri = (await readFile(`${root}dist/cdn/kessai.js.sri`, 'utf8')).trim();
+  return (
+    `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>address</title></head><body>` +
+    `<form><kessai-address-fields name="shipping"></kessai-address-fields></form>` +
+    `<script src="/test-api/cdn/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`
+  );
+}
+
+/** Shard fixtures generated from the real data (scripts/postal-data.js --only … --out test/fixtures/postal). */
+async function postalFixture(ctx, file) {
+  ctx.set('Cache-Control', 'no-store');
+  if (!/^\d{3}\.json$/.test(file)) {
+    ctx.status = 404;
+    return;
+  }
+  try {
+    ctx.body = await readFile(`${root}test/fixtures/postal/${file}`);
+    ctx.set('Content-Type', 'application/json');
+  } catch {
+    ctx.status = 404;
+    ctx.body = 'no such shard';
+  }
+}
+
+const postalHits = new Map();
+
+/**
+ * /test-api/postal/<mode>/NNN.json:
+ *  ok          the fixture shard (404 when there is none)
+ *  count/<id>  the fixture, counting requests; /test-api/postal/hits/<id> tells how many
+ *  missing     always 404
+ *  broken      200 with JSON cut in the middle
+ *  not-a-shard 200 with valid JSON that is not a shard
+ *  slow        the fixture after 3 s (the element gives up sooner)
+ */
+async function postalRoute(ctx, route) {
+  const parts = route.split('/');
+  const mode = parts[0];
+  const file = parts[parts.length - 1];
+  ctx.set('Cache-Control', 'no-store');
+  if (mode === 'ok') return postalFixture(ctx, file);
+  if (mode === 'count') {
+    postalHits.set(parts[1], (postalHits.get(parts[1]) ?? 0) + 1);
+    return postalFixture(ctx, file);
+  }
+  if (mode === 'hits') {
+    ctx.set('Content-Type', 'application/json');
+    ctx.body = JSON.stringify(postalHits.get(parts[1]) ?? 0);
+    return;
+  }
+  if (mode === 'broken') {
+    ctx.set('Content-Type', 'application/json');
+    ctx.body = '{"1000001":[["13","千代田区","千代';
+    return;
+  }
+  if (mode === 'not-a-shard') {
+    ctx.set('Content-Type', 'application/json');
+    ctx.body = '["1000001", "東京都"]';
+    return;
+  }
+  if (mode === 'slow') {
+    await new Promise((r) => setTimeout(r, 3000));
+    return postalFixture(ctx, file);
+  }
+  ctx.status = 404;
+  ctx.body = 'not found';
+}
+
 /** Koa middleware for the test run's dev server (listed in `middleware`, so it runs first). */
 export function testApiMiddleware() {
   return async (ctx, next) => {
@@ -140,6 +211,13 @@ export function testApiMiddleware() {
       ctx.body = await sjisPage();
       return;
     }
+    if (route === 'embed-address-page') {
+      ctx.set('Content-Type', 'text/html; charset=utf-8');
+      ctx.body = await embedAddressPage();
+      return;
+    }
+    if (route.startsWith('cdn/postal/')) return postalFixture(ctx, route.slice('cdn/postal/'.length));
+    if (route.startsWith('postal/')) return postalRoute(ctx, route.slice('postal/'.length));
     if (route === 'cdn/kessai.js.sri') {
       ctx.set('Content-Type', 'text/plain');
       ctx.body = await readFile(`${root}dist/cdn/kessai.js.sri`);

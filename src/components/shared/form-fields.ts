@@ -24,6 +24,17 @@ export interface TextFieldOptions {
   inputmode?: string;
   maxlength?: number;
   placeholder?: string;
+  /** Ids of more elements describing the input (e.g. a status line), after the hint. */
+  describedBy?: string;
+}
+
+export interface SelectFieldOptions {
+  label: string;
+  hint?: string;
+  autocomplete?: AutoFill;
+  /** Text of the empty first option ("choose…"). */
+  placeholder: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
 }
 
 type ValidityFlag = 'valueMissing' | 'tooLong' | 'typeMismatch' | 'customError';
@@ -201,8 +212,8 @@ export abstract class FormFieldsElement extends KessaiElement {
   /** This element's FormData entries (null: none, as for card data). */
   protected formEntries(): FormData | null {
     const data = new FormData();
-    const value = this.value;
-    for (const f of this.fields) data.append(this.name ? `${this.name}.${f.key}` : f.key, value[f.key]);
+    // Every key of `value` (a subclass may add derived entries to it).
+    for (const [key, v] of Object.entries(this.value)) data.append(this.name ? `${this.name}.${key}` : key, v);
     return data;
   }
 
@@ -257,7 +268,7 @@ export abstract class FormFieldsElement extends KessaiElement {
   protected renderTextField(key: string, o: TextFieldOptions): TemplateResult {
     const error = this.shownError(key);
     const spec = this.fields.find((f) => f.key === key);
-    const describedBy = [o.hint ? `${key}-hint` : '', `${key}-error`].filter(Boolean).join(' ');
+    const describedBy = [o.hint ? `${key}-hint` : '', o.describedBy ?? '', `${key}-error`].filter(Boolean).join(' ');
     return html`<div class="field" part="field ${key}-field">
       <label for=${key} part="label">${o.label}${spec?.required === false ? nothing : html`<span class="req" aria-hidden="true">*</span>`}</label>
       <input
@@ -277,6 +288,35 @@ export abstract class FormFieldsElement extends KessaiElement {
         @input=${(e: InputEvent) => this.onFieldInput(key, e)}
         @blur=${() => this.onFieldBlur(key)}
       />
+      ${o.hint ? html`<p id="${key}-hint" class="hint" part="hint">${o.hint}</p>` : nothing}
+      <p id="${key}-error" class="error" part="error" aria-live="polite">${error ? this.messageFor(key, error) : nothing}</p>
+    </div>`;
+  }
+
+  /** Label, select, hint and error of one field (same pattern as renderTextField). */
+  protected renderSelectField(key: string, o: SelectFieldOptions): TemplateResult {
+    const error = this.shownError(key);
+    const spec = this.fields.find((f) => f.key === key);
+    const current = this.values[key] ?? '';
+    const describedBy = [o.hint ? `${key}-hint` : '', `${key}-error`].filter(Boolean).join(' ');
+    return html`<div class="field" part="field ${key}-field">
+      <label for=${key} part="label">${o.label}${spec?.required === false ? nothing : html`<span class="req" aria-hidden="true">*</span>`}</label>
+      <select
+        id=${key}
+        part="select"
+        name=${key}
+        .autocomplete=${o.autocomplete ?? ''}
+        ?required=${spec?.required !== false}
+        ?disabled=${this.isDisabled}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        .value=${live(current)}
+        @change=${(e: Event) => this.onFieldInput(key, e as InputEvent)}
+        @blur=${() => this.onFieldBlur(key)}
+      >
+        <option value="" ?selected=${current === ''}>${o.placeholder}</option>
+        ${o.options.map((opt) => html`<option value=${opt.value} ?selected=${opt.value === current}>${opt.label}</option>`)}
+      </select>
       ${o.hint ? html`<p id="${key}-hint" class="hint" part="hint">${o.hint}</p>` : nothing}
       <p id="${key}-error" class="error" part="error" aria-live="polite">${error ? this.messageFor(key, error) : nothing}</p>
     </div>`;
