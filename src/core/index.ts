@@ -8,3 +8,6 @@ export * from './prefectures.js';
 export * from './secrets.js';
 export * from './validators.js';
 export * from './contract.js';
+export * from './jst.js';
+export * from './konbini.js';
+export * from './instructions.js';

@@ -1,1 +1,3 @@
 import './contact-fields.js';
+import './konbini-picker.js';
+import './payment-instructions.js';
