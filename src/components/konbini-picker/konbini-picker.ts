@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { KONBINI_MAX_AMOUNT, type KonbiniStore } from '../../core/contract.js';
 import { exceedsKonbiniLimit, parseStoreList, parseYenAmount } from '../../core/konbini.js';
 import { required, type Validator } from '../../core/validators.js';
@@ -188,8 +189,8 @@ export class KessaiKonbiniPicker extends FormFieldsElement {
         aria-describedby="store-hint store-error"
         aria-required="true"
         aria-invalid=${error ? 'true' : 'false'}
-        aria-disabled=${locked ? 'true' : nothing}
-        tabindex=${this.overLimit && !this.isDisabled ? '-1' : nothing}
+        aria-disabled=${locked ? 'true' : 'false'}
+        tabindex=${ifDefined(this.overLimit && !this.isDisabled ? -1 : undefined)}
         @keydown=${this.onKeyDown}
         @focusout=${this.onFocusOut}
       >
@@ -201,8 +202,8 @@ export class KessaiKonbiniPicker extends FormFieldsElement {
               class="option ${s}"
               part="option option-${s}"
               aria-checked=${s === this.selected ? 'true' : 'false'}
-              aria-disabled=${locked ? 'true' : nothing}
-              tabindex=${locked ? nothing : s === stop ? '0' : '-1'}
+              aria-disabled=${locked ? 'true' : 'false'}
+              tabindex=${ifDefined(locked ? undefined : s === stop ? 0 : -1)}
               @click=${() => this.pick(s, true)}
             >
               <span class="swatch" part="swatch" aria-hidden="true"></span><span class="name">${storeName(s)}</span>

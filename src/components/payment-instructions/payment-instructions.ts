@@ -75,11 +75,11 @@ export class KessaiPaymentInstructions extends KessaiElement {
   /** The `instructions` object of a `pending` response (property; as an attribute, JSON). Any shape is accepted. */
   @property({ attribute: 'instructions', converter: jsonAttribute }) instructions: unknown;
 
-  /** The shop's order id, shown for reference. */
-  @property({ attribute: 'order-id' }) orderId: unknown;
+  /** The shop's order id, shown for reference (checked like the rest: any value is accepted). */
+  @property({ attribute: 'order-id' }) orderId?: string;
 
-  /** Amount to pay in yen. */
-  @property({ type: Number }) amount: unknown;
+  /** Amount to pay in yen (a whole number; anything else is not shown). */
+  @property({ type: Number }) amount?: number;
 
   @state() private now = Date.now();
   @state() private status: { ok: boolean; label: () => string } | null = null;
@@ -224,7 +224,8 @@ export class KessaiPaymentInstructions extends KessaiElement {
   }
 
   private renderSummary(): TemplateResult {
-    const raw = typeof this.orderId === 'number' && Number.isSafeInteger(this.orderId) ? String(this.orderId) : this.orderId;
+    const given: unknown = this.orderId;
+    const raw = typeof given === 'number' && Number.isSafeInteger(given) ? String(given) : given;
     const orderId = cleanText(raw, MAX_NAME_LENGTH);
     const amount = parseYenAmount(this.amount);
     const n = amount === null ? '' : yen.format(amount);
