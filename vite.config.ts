@@ -13,7 +13,11 @@ function asciiOnly(): Plugin {
     async generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        chunk.code = (await transform(chunk.code, { charset: 'ascii', minifyWhitespace: true, target: 'es2022' })).code;
+        const code = (await transform(chunk.code, { charset: 'ascii', minifyWhitespace: true, target: 'es2022' })).code;
+        // esbuild leaves tagged templates as they are (escaping changes their `.raw`), e.g. the
+        // translated str`…` messages. lit and @lit/localize read only the cooked strings, which
+        // are the same with \u escapes.
+        chunk.code = code.replace(/[^\x00-\x7F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       }
     },
   };

@@ -63,12 +63,14 @@ const styles = css`
     min-inline-size: 0;
   }
   .value {
-    font-family: var(--kessai-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
-    font-size: 1.25em;
     font-weight: 600;
-    letter-spacing: 0.06em;
     user-select: all;
     overflow-wrap: anywhere;
+  }
+  .value.code {
+    font-family: var(--kessai-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-size: 1.25em;
+    letter-spacing: 0.06em;
   }
   .amount {
     font-weight: 600;
@@ -99,9 +101,12 @@ const styles = css`
     outline-offset: 2px;
   }
   .status {
-    min-block-size: 1.5em;
     font-weight: 600;
     color: var(--kessai-color-success, #1b5e20);
+  }
+  .status:empty {
+    /* stays in the page (a live region must exist before it speaks), takes no room */
+    margin: 0;
   }
   .status.failed {
     color: var(--kessai-color-error, #c62828);

@@ -20,6 +20,8 @@ interface Row {
   label: () => string;
   value: string | null;
   copy: boolean;
+  /** Names (bank, branch, holder) are shown as text, numbers large and monospaced. */
+  text?: boolean;
 }
 
 /** `instructions` given as an attribute: JSON; malformed JSON is reported and shown as unreadable. */
@@ -182,11 +184,17 @@ export class KessaiPaymentInstructions extends KessaiElement {
             ? msg('Current (当座)', { id: 'pi.bank.current' })
             : s.accountTypeText;
       return [
-        { key: 'bank', label: () => msg('Bank', { id: 'pi.bank.bank' }), value: s.bankName, copy: false },
-        { key: 'branch', label: () => msg('Branch', { id: 'pi.bank.branch' }), value: s.branchName, copy: false },
-        { key: 'account-type', label: () => msg('Account type', { id: 'pi.bank.accountType' }), value: type, copy: false },
+        { key: 'bank', label: () => msg('Bank', { id: 'pi.bank.bank' }), value: s.bankName, copy: false, text: true },
+        { key: 'branch', label: () => msg('Branch', { id: 'pi.bank.branch' }), value: s.branchName, copy: false, text: true },
+        { key: 'account-type', label: () => msg('Account type', { id: 'pi.bank.accountType' }), value: type, copy: false, text: true },
         { key: 'account-number', label: () => msg('Account number', { id: 'pi.bank.accountNumber' }), value: s.accountNumber, copy: true },
-        { key: 'account-holder', label: () => msg('Account holder', { id: 'pi.bank.accountHolder' }), value: s.accountHolder, copy: true },
+        {
+          key: 'account-holder',
+          label: () => msg('Account holder', { id: 'pi.bank.accountHolder' }),
+          value: s.accountHolder,
+          copy: true,
+          text: true,
+        },
       ];
     }
     return [];
@@ -264,7 +272,7 @@ export class KessaiPaymentInstructions extends KessaiElement {
             <dd>
               ${r.value === null
                 ? html`<span class="missing">${msg('Not available', { id: 'pi.missing' })}</span>`
-                : html`<span class="value" id="value-${r.key}" part="number">${r.value}</span>${r.copy
+                : html`<span class="value ${r.text ? 'text' : 'code'}" id="value-${r.key}" part="number">${r.value}</span>${r.copy
                       ? html`<button
                           type="button"
                           class="copy"
