@@ -17,7 +17,7 @@ function asciiOnly(): Plugin {
         // esbuild leaves tagged templates as they are (escaping changes their `.raw`), e.g. the
         // translated str`…` messages. lit and @lit/localize read only the cooked strings, which
         // are the same with \u escapes.
-        chunk.code = code.replace(/[^\x00-\x7F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        chunk.code = code.replace(/[\u0080-\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       }
     },
   };
