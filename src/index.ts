@@ -17,3 +17,5 @@ export {
 export { resolveLocale, type KessaiLocale } from './localize.js';
 export { KessaiCardFields, type CardTokenizer, type CardTokenizerInput, type CardToken } from './components/card-fields/card-fields.js';
 export { KessaiCheckout, type KessaiSubmitDetail, type KessaiSuccessDetail, type KessaiErrorDetail } from './components/checkout/checkout.js';
+export { KessaiKonbiniPicker } from './components/konbini-picker/konbini-picker.js';
+export { KessaiPaymentInstructions } from './components/payment-instructions/payment-instructions.js';

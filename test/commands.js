@@ -78,3 +78,25 @@ export function storyCheckPlugin() {
     },
   };
 }
+
+//  - key-chord: presses keys together (e.g. ['Control', 'v'] to paste), in
+//    every engine: puppeteer holds the modifiers down; WebDriver's `keys`
+//    presses the whole array as one chord (sendKeys' press cannot).
+export function keyChordPlugin() {
+  return {
+    name: 'kessai-key-chord',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'key-chord') return undefined;
+      const keys = payload.keys;
+      if (session.browser.type === 'webdriver') {
+        await session.browser.sendKeys(session.id, keys);
+        return true;
+      }
+      const page = session.browser.getPage(session.id);
+      for (const k of keys.slice(0, -1)) await page.keyboard.down(k);
+      await page.keyboard.press(keys[keys.length - 1]);
+      for (const k of keys.slice(0, -1).reverse()) await page.keyboard.up(k);
+      return true;
+    },
+  };
+}

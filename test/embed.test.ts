@@ -32,6 +32,21 @@ describe('embed bundle (dist/cdn/kessai.js)', () => {
     frame.remove();
   });
 
+  it('keeps translated messages with placeholders (str templates) intact on the Shift_JIS page', async () => {
+    const frame = await loadSjisPage();
+    const doc = frame.contentDocument!;
+    const picker = doc.createElement('kessai-konbini-picker');
+    picker.setAttribute('amount', '350000');
+    doc.body.append(picker);
+    await (picker as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const text = (sel: string) => picker.shadowRoot!.querySelector(sel)!.textContent!.trim();
+    expect(text('.hint')).to.equal('コンビニ払いは1回のお支払いにつき300,000円までです。');
+    expect(text('.error')).to.equal(
+      'お支払い金額（350,000円）がコンビニ払いの上限（300,000円）を超えているため、コンビニ払いはご利用いただけません。別のお支払い方法を選んでください。',
+    );
+    frame.remove();
+  });
+
   it('a second copy on the same page warns and carries on', async () => {
     const warnings: string[] = [];
     const errors: unknown[] = [];

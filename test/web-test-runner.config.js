@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { assertInstalled, createLaunchers, selectedEngines } from './browsers.js';
-import { imePlugin, storyCheckPlugin } from './commands.js';
+import { imePlugin, keyChordPlugin, storyCheckPlugin } from './commands.js';
 import { summaryLineReporter } from './summary-reporter.js';
 import { testApiMiddleware } from './server/test-api.js';
 
@@ -34,6 +34,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
     imePlugin(),
     storyCheckPlugin(),
+    keyChordPlugin(),
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   reporters: [defaultReporter({ reportTestProgress: !process.env.CI }), summaryLineReporter()],

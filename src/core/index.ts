@@ -14,3 +14,6 @@ export * from './checkout-request.js';
 export * from './furigana.js';
 export * from './name.js';
 export * from './postal-data.js';
+export * from './jst.js';
+export * from './konbini.js';
+export * from './instructions.js';

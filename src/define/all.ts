@@ -3,3 +3,5 @@ import './card-fields.js';
 import './checkout.js';
 import './name-fields.js';
 import './address-fields.js';
+import './konbini-picker.js';
+import './payment-instructions.js';
