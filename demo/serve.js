@@ -17,12 +17,28 @@ const TYPES = {
   '.sri': 'text/plain; charset=utf-8',
 };
 
-/** Maps a URL path to a file under demo/ or dist/; never outside them. */
+/**
+ * What the demo serves, and nothing else (never demo/server/ or the SQLite
+ * file): the index, the plain shop page, the built React / Vue storefronts and dist/.
+ */
 function resolvePath(urlPath) {
-  const path = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
-  if (path === '/' || path === '') return join(root, 'demo', 'index.html');
+  const path = normalize(decodeURIComponent(urlPath));
+  if (path.includes('..')) return null;
+  if (path === '/') return join(root, 'demo', 'index.html');
+  if (path === '/shop/' || path === '/shop/index.html') return join(root, 'demo', 'shop', 'index.html');
+  if (path === '/shop/demo-tokenizer.js') return join(root, 'demo', 'shop', 'demo-tokenizer.js');
+  if (path === '/react/' || path === '/vue/') return join(root, 'demo', 'dist', path, 'index.html');
+  if (path.startsWith('/assets/')) return join(root, 'demo', 'dist', path);
   if (path.startsWith('/dist/')) return join(root, path);
-  return join(root, 'demo', path);
+  return null;
+}
+
+/** The shop page carries the embed's current SRI value. */
+async function fileBody(file) {
+  const body = await readFile(file);
+  if (!file.endsWith(join('shop', 'index.html'))) return body;
+  const sri = (await readFile(join(root, 'dist', 'cdn', 'kessai.js.sri'), 'utf8')).trim();
+  return body.toString('utf8').replace('__KESSAI_SRI__', sri);
 }
 
 /**
@@ -48,10 +64,9 @@ export function createDemoServer({ api } = {}) {
     if (api && new URL(req.url, 'http://x').pathname.startsWith('/api/')) return api(req, res);
     try {
       const file = resolvePath(new URL(req.url, 'http://x').pathname);
-      if (!file.startsWith(join(root, 'demo')) && !file.startsWith(join(root, 'dist'))) throw new Error('outside');
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      if (!file || !(await stat(file)).isFile()) throw new Error('not served');
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(await readFile(file));
+      res.end(await fileBody(file));
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');

@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
-  base: '/',
+  base: './',
   plugins: [
     vue({
       // kessai-* tags are custom elements, not Vue components.

@@ -268,6 +268,7 @@ describe('kessai-checkout', () => {
     console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
     try {
       const { el } = await checkout('ok', { methods: 'card konbini' });
+      await new Promise((r) => setTimeout(r, 20)); // the warning waits for the page to set a tokenizer
       const labels = Array.from(el.shadowRoot!.querySelectorAll('.methods label'), (l) => l.textContent!.trim());
       expect(labels).not.to.include('クレジットカード');
       expect(warnings.join('\n')).to.contain('cardTokenizer');

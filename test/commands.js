@@ -100,3 +100,31 @@ export function keyChordPlugin() {
     },
   };
 }
+
+// Serves /__bundles/<name>.js: an ESM bundle made with esbuild of
+// test/frameworks/<name>.tsx, for libraries that ship CommonJS only (React).
+export function bundlePlugin() {
+  const cache = new Map();
+  return {
+    name: 'kessai-bundle',
+    async serve(context) {
+      const m = /^\/__bundles\/([\w-]+)\.js$/.exec(context.path);
+      if (!m) return undefined;
+      if (!cache.has(m[1])) {
+        const { build } = await import('esbuild');
+        const out = await build({
+          entryPoints: [new URL(`./frameworks/${m[1]}.tsx`, import.meta.url).pathname],
+          bundle: true,
+          format: 'esm',
+          write: false,
+          jsx: 'automatic',
+          define: { 'process.env.NODE_ENV': '"production"' },
+          tsconfig: new URL('../tsconfig.json', import.meta.url).pathname,
+          logLevel: 'error',
+        });
+        cache.set(m[1], out.outputFiles[0].text);
+      }
+      return { body: cache.get(m[1]), type: 'js' };
+    },
+  };
+}

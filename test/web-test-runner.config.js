@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { assertInstalled, createLaunchers, selectedEngines } from './browsers.js';
-import { imePlugin, keyChordPlugin, storyCheckPlugin } from './commands.js';
+import { bundlePlugin, imePlugin, keyChordPlugin, storyCheckPlugin } from './commands.js';
 import { summaryLineReporter } from './summary-reporter.js';
 import { testApiMiddleware } from './server/test-api.js';
 
@@ -32,6 +32,7 @@ export default {
   middleware: [testApiMiddleware()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
+    bundlePlugin(),
     imePlugin(),
     storyCheckPlugin(),
     keyChordPlugin(),

@@ -11,10 +11,10 @@ function Shop() {
   return (
     <main style={{ maxWidth: '40rem', margin: '2rem auto', padding: '0 1rem', fontFamily: 'system-ui, sans-serif' }}>
       <h1>抹茶セット（React ストア）</h1>
-      <p>商品番号 matcha-set · ¥3,980</p>
+      <p>商品番号 matcha-set · ¥3,240</p>
       <KessaiCheckout
         endpoint="/api/checkout"
-        amount={3980}
+        amount={3240}
         reference="matcha-set"
         methods="konbini card pay-easy bank-transfer"
         postalData="/dist/cdn/postal/"

@@ -109,15 +109,17 @@ export class KessaiCheckout extends KessaiElement {
   private newAttemptOnEdit = false;
   private readonly abort = new AbortController();
   private warned = new Set<string>();
+  /** `methods` asks for card but no tokenizer is set (yet: pages often set it after upgrade). */
+  private cardHeldBack = false;
 
   /** The payment methods offered: `methods` ∩ known, card only with a tokenizer. */
   get availableMethods(): PaymentMethod[] {
+    this.cardHeldBack = false;
     const asked = this.methods.split(/\s+/).filter(Boolean);
     const out: PaymentMethod[] = [];
     for (const m of asked) {
       if (!(PAYMENT_METHODS as readonly string[]).includes(m)) this.warnOnce(`unknown payment method "${m}" in methods is ignored.`);
-      else if (m === 'card' && typeof this.cardTokenizer !== 'function')
-        this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
+      else if (m === 'card' && typeof this.cardTokenizer !== 'function') this.cardHeldBack = true;
       else if (!out.includes(m as PaymentMethod)) out.push(m as PaymentMethod);
     }
     return out;
@@ -132,6 +134,14 @@ export class KessaiCheckout extends KessaiElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
+    // Say why cards are missing only once the page has had its chance to set the tokenizer.
+    const check = () =>
+      setTimeout(() => {
+        if (this.isConnected && this.availableMethods && this.cardHeldBack && typeof this.cardTokenizer !== 'function')
+          this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
+      });
+    if (document.readyState === 'complete') check();
+    else window.addEventListener('load', check, { once: true });
   }
 
   override disconnectedCallback(): void {
@@ -148,6 +158,8 @@ export class KessaiCheckout extends KessaiElement {
       return;
     }
     if (problem === 'missing' && this.isConnected) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
+    // Frameworks may set the property from a template string ("1980").
+    if (typeof this.amount === 'string') this.amount = Number(this.amount);
     if (changed.has('amount') && (!Number.isInteger(this.amount) || this.amount < 0)) this.warnOnce(`amount must be a whole number of yen, got ${this.amount}.`);
     const methods = this.availableMethods;
     if (!methods.includes(this.method as PaymentMethod)) this.method = methods[0] ?? '';
