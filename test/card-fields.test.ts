@@ -33,15 +33,16 @@ describe('kessai-card-fields', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('groups an Amex number 4-6-5 and names the brand', async () => {
+  it('groups an Amex number 4-6-5 while typing and names the brand', async () => {
     const el = await fixture<KessaiCardFields>(`<kessai-card-fields></kessai-card-fields>`);
     const num = inputByLabel(el, 'カード番号') as HTMLInputElement;
     num.focus();
-    await sendKeys({ type: '378282246310005' });
+    // No repeated adjacent digits: WebKitWebDriver's sendKeys merges them ("22" arrives as "2").
+    await sendKeys({ type: '341234567890127' });
     await el.updateComplete;
-    expect(num.value).to.equal('3782 822463 10005');
+    expect(num.value).to.equal('3412 345678 90127');
     expect(el.shadowRoot!.textContent).to.contain('カードの種類: American Express');
-    expect(el.value).to.deep.equal({ brand: 'american-express', last4: '0005' });
+    expect(el.value).to.deep.equal({ brand: 'american-express', last4: '0127' });
   });
 
   it('detects JCB and accepts full-width digits', async () => {

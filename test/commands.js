@@ -43,9 +43,11 @@ export function imePlugin() {
   };
 }
 
-// Opens one Storybook story (from storybook-static/, served by the test run's
-// server) in a new Chromium tab and reports console errors, page errors and
-// whether the story rendered. Used by test/storybook/smoke.test.ts.
+// Opens the given Storybook stories (from storybook-static/, served by the
+// test run's server) one after another in a new Chromium tab and reports per
+// story the console errors, page errors, failed requests and whether a kessai
+// element rendered. Used by test/storybook/smoke.test.ts (a few ids per call:
+// a command must answer within 20 s).
 export function storyCheckPlugin() {
   return {
     name: 'kessai-story-check',
@@ -54,29 +56,39 @@ export function storyCheckPlugin() {
       if (typeof session.browser.getPage !== 'function') throw new Error('story-check needs a puppeteer (Chromium) session');
       const testPage = session.browser.getPage(session.id);
       const origin = new URL(testPage.url()).origin;
-      const page = await testPage.browser().newPage();
-      const errors = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
-      page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-      try {
-        await page.goto(`${origin}/storybook-static/iframe.html?id=${encodeURIComponent(payload.id)}&viewMode=story`, { waitUntil: 'load', timeout: 20_000 });
-        await page.waitForFunction(
-          () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
-          { timeout: 15_000 },
-        );
-        await new Promise((r) => setTimeout(r, 150));
-        const state = await page.evaluate(() => ({
-          error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent ?? 'story error' : '',
-          rendered: (document.querySelector('#storybook-root')?.innerHTML ?? '').includes('kessai-'),
-        }));
-        if (state.error) errors.push(state.error);
-        return { errors, rendered: state.rendered };
-      } finally {
-        await page.close();
-      }
+      const results = {};
+      // Two tabs at a time.
+      const lanes = [payload.ids.filter((_, i) => i % 2 === 0), payload.ids.filter((_, i) => i % 2 === 1)];
+      await Promise.all(lanes.map((ids) => visit(testPage.browser(), origin, ids, results)));
+      return results;
     },
   };
+}
+
+async function visit(browser, origin, ids, results) {
+  const page = await browser.newPage();
+  let errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  try {
+    for (const id of ids) {
+      errors = [];
+      await page.goto(`${origin}/storybook-static/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, { waitUntil: 'load', timeout: 15_000 });
+      await page.waitForFunction(
+        () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+        { timeout: 10_000, polling: 50 },
+      );
+      await new Promise((r) => setTimeout(r, 150)); // play functions, late console errors
+      const state = await page.evaluate(() => ({
+        error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent || 'story error' : '',
+        rendered: (document.querySelector('#storybook-root')?.innerHTML ?? '').includes('kessai-'),
+      }));
+      results[id] = { errors: state.error ? [...errors, state.error] : [...errors], rendered: state.rendered };
+    }
+  } finally {
+    await page.close().catch(() => undefined);
+  }
 }
 
 //  - key-chord: presses keys together (e.g. ['Control', 'v'] to paste), in

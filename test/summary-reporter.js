@@ -11,6 +11,10 @@ export function summaryLineReporter() {
     for (const s of suite?.suites ?? []) count(s, acc);
   }
   return {
+    start() {
+      // Printed on exit, after WTR's own output, even if the run ends in an error.
+      process.on('exit', (code) => process.stdout.write(summary(code)));
+    },
     onTestRunStarted() {
       seen = new Map();
     },
@@ -19,24 +23,24 @@ export function summaryLineReporter() {
     },
     onTestRunFinished({ sessions }) {
       for (const s of sessions) seen.set(s.id, s);
-      const acc = { passed: 0, failed: 0, skipped: 0 };
-      const perBrowser = new Map();
-      for (const s of seen.values()) {
-        const before = { ...acc };
-        count(s.testResults, acc);
-        const loadFailed = !s.passed && acc.failed === before.failed && (s.errors?.length ?? 0) > 0;
-        if (loadFailed) acc.failed++;
-        const b = perBrowser.get(s.browser.name) ?? { passed: 0, failed: 0, skipped: 0 };
-        b.passed += acc.passed - before.passed;
-        b.failed += acc.failed - before.failed;
-        b.skipped += acc.skipped - before.skipped;
-        perBrowser.set(s.browser.name, b);
-      }
-      const lines = [...perBrowser].map(([name, b]) => `  ${name}: ${b.passed} passed, ${b.failed} failed, ${b.skipped} skipped`);
-      // Printed after WTR's own output, on its own line.
-      process.on('exit', () => {
-        process.stdout.write(`\n${lines.join('\n')}\n${acc.passed} passed, ${acc.failed} failed, ${acc.skipped} skipped\n`);
-      });
     },
   };
+  function summary(exitCode) {
+    const acc = { passed: 0, failed: 0, skipped: 0 };
+    const perBrowser = new Map();
+    for (const s of seen.values()) {
+      const before = { ...acc };
+      count(s.testResults, acc);
+      const loadFailed = !s.passed && acc.failed === before.failed && (s.errors?.length ?? 0) > 0;
+      if (loadFailed) acc.failed++;
+      const b = perBrowser.get(s.browser.name) ?? { passed: 0, failed: 0, skipped: 0 };
+      b.passed += acc.passed - before.passed;
+      b.failed += acc.failed - before.failed;
+      b.skipped += acc.skipped - before.skipped;
+      perBrowser.set(s.browser.name, b);
+    }
+    const lines = [...perBrowser].map(([name, b]) => `  ${name}: ${b.passed} passed, ${b.failed} failed, ${b.skipped} skipped`);
+    if (exitCode && acc.failed === 0) acc.failed = 1; // the run failed outside any test
+    return `\n${lines.join('\n')}\n${acc.passed} passed, ${acc.failed} failed, ${acc.skipped} skipped\n`;
+  }
 }

@@ -26,7 +26,7 @@ export default {
   concurrentBrowsers: 3,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
-  testsFinishTimeout: 180_000,
+  testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
   browsers: createLaunchers(engines),
   middleware: [testApiMiddleware()],

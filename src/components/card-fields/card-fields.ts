@@ -132,9 +132,13 @@ export class KessaiCardFields extends FormFieldsElement {
     const digitsBefore = toHalfWidthAscii(input.value.slice(0, caret)).replace(/\D/g, '').length;
     const formatted = key === 'number' ? formatCardNumber(input.value) : formatCardExpiry(input.value);
     if (formatted !== input.value && /^[\d /]*$/.test(formatted)) {
+      const atEnd = caret >= input.value.length;
       input.value = formatted;
-      let pos = 0;
-      for (let seen = 0; pos < formatted.length && seen < digitsBefore; pos++) if (/\d/.test(formatted[pos])) seen++;
+      let pos = formatted.length;
+      if (!atEnd) {
+        pos = 0;
+        for (let seen = 0; pos < formatted.length && seen < digitsBefore; pos++) if (/\d/.test(formatted[pos])) seen++;
+      }
       input.setSelectionRange(pos, pos);
     }
     super.onFieldInput(key, e);

@@ -1,0 +1,74 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../src/define/all.js';
+import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
+import type { CardTokenizer } from '../src/components/card-fields/card-fields.js';
+import { fillCheckout } from './support/fill.js';
+import { installMockEndpoint } from './support/mock-endpoint.js';
+
+installMockEndpoint();
+
+type Args = {
+  lang?: 'ja' | 'en';
+  endpoint: string;
+  amount: number;
+  methods: string;
+  konbiniStores?: string;
+  noAddress: boolean;
+  withTokenizer?: boolean;
+  reference?: string;
+  /** What the story does after rendering: fill and submit, or submit empty. */
+  action?: 'submit-empty' | 'fill-and-submit';
+};
+
+const demoTokenizer: CardTokenizer = async (card) => ({ token: 'tok_story', last4: card.number.slice(-4) });
+
+const meta: Meta<Args> = {
+  title: 'Checkout/kessai-checkout',
+  component: 'kessai-checkout',
+  args: { endpoint: '/story-endpoint/konbini', amount: 3240, methods: 'konbini card pay-easy bank-transfer', noAddress: true, withTokenizer: true },
+  argTypes: { lang: { control: 'inline-radio', options: ['ja', 'en'] } },
+  render: (a) =>
+    html`<kessai-checkout
+      endpoint=${a.endpoint}
+      amount=${a.amount}
+      methods=${a.methods}
+      konbini-stores=${a.konbiniStores ?? nothing}
+      reference=${a.reference ?? 'story-cart'}
+      ?no-address=${a.noAddress}
+      .cardTokenizer=${a.withTokenizer ? demoTokenizer : undefined}
+    ></kessai-checkout>`,
+  play: async ({ canvasElement, args }) => {
+    const el = canvasElement.querySelector<KessaiCheckout>('kessai-checkout')!;
+    if (!args.action) return;
+    if (args.action === 'fill-and-submit') await fillCheckout(el, args.lang === 'en');
+    el.requestSubmit();
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Empty: Story = {};
+export const EmptyEnglish: Story = { args: { lang: 'en' } };
+export const WithAddress: Story = { args: { noAddress: false } };
+export const WithAddressEnglish: Story = { args: { lang: 'en', noAddress: false } };
+export const Errors: Story = { args: { action: 'submit-empty' } };
+export const ErrorsEnglish: Story = { args: { lang: 'en', action: 'submit-empty' } };
+export const Submitting: Story = { args: { endpoint: '/story-endpoint/pending', methods: 'pay-easy', action: 'fill-and-submit' } };
+export const SubmittingEnglish: Story = { args: { lang: 'en', endpoint: '/story-endpoint/pending', methods: 'pay-easy', action: 'fill-and-submit' } };
+export const PendingPayEasy: Story = { args: { endpoint: '/story-endpoint/pay-easy', methods: 'pay-easy', action: 'fill-and-submit' } };
+export const PendingPayEasyEnglish: Story = { args: { lang: 'en', endpoint: '/story-endpoint/pay-easy', methods: 'pay-easy', action: 'fill-and-submit' } };
+export const Succeeded: Story = { args: { endpoint: '/story-endpoint/succeeded', methods: 'bank-transfer', action: 'fill-and-submit' } };
+export const SucceededEnglish: Story = { args: { lang: 'en', endpoint: '/story-endpoint/succeeded', methods: 'bank-transfer', action: 'fill-and-submit' } };
+export const ServerError: Story = { args: { endpoint: '/story-endpoint/server-error', methods: 'pay-easy', action: 'fill-and-submit' } };
+export const ServerErrorEnglish: Story = { args: { lang: 'en', endpoint: '/story-endpoint/server-error', methods: 'pay-easy', action: 'fill-and-submit' } };
+export const FieldErrorFromServer: Story = { args: { endpoint: '/story-endpoint/field-error', methods: 'pay-easy', action: 'fill-and-submit' } };
+export const CardMethod: Story = { args: { methods: 'card konbini' } };
+export const CardMethodEnglish: Story = { args: { lang: 'en', methods: 'card konbini' } };
+export const KonbiniOverLimit: Story = { args: { amount: 330000, methods: 'konbini pay-easy' } };
+export const SomeStoresOnly: Story = { args: { methods: 'konbini', konbiniStores: 'lawson familymart ministop' } };
+
+/** A secret key in an attribute: the element refuses to render and says why in the console. */
+export const RefusedSecretKey: Story = { args: { reference: 'sk_live_0000000000000000' }, tags: ['expect-console-error'] };
+/** An endpoint that is neither this site nor https: refused. */
+export const RefusedUnsafeEndpoint: Story = { args: { endpoint: 'http://evil.example/collect' }, tags: ['expect-console-error'] };
