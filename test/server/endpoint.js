@@ -57,7 +57,8 @@ export async function handleEndpoint(ctx, route) {
     case 'konbini':
       return json(ctx, 200, KONBINI), true;
     case 'slow-ok':
-      await sleep(300);
+      // Long enough for a slow WebDriver to finish its keystrokes while the request is in flight.
+      await sleep(1200); // below the 2 s client timeout the checkout tests use
       return json(ctx, 200, { status: 'succeeded', orderId: 'ord_slow' }), true;
     case 'drop-once':
       if (n === 1) {
