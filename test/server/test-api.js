@@ -211,6 +211,16 @@ export function testApiMiddleware() {
       ctx.body = await sjisPage();
       return;
     }
+    if (route === 'embed-checkout-page') {
+      // The whole checkout from the embed, posting to the scriptable endpoint, postal data from fixtures.
+      const sri = (await readFile(`${root}dist/cdn/kessai.js.sri`, 'utf8')).trim();
+      ctx.set('Content-Type', 'text/html; charset=utf-8');
+      ctx.body =
+        `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>checkout</title></head><body>` +
+        `<kessai-checkout endpoint="/test-api/endpoint/konbini?s=${encodeURIComponent(ctx.query.s ?? '')}" amount="3240" reference="cart" methods="konbini pay-easy"></kessai-checkout>` +
+        `<script src="/test-api/cdn/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`;
+      return;
+    }
     if (route === 'embed-address-page') {
       ctx.set('Content-Type', 'text/html; charset=utf-8');
       ctx.body = await embedAddressPage();
