@@ -1,6 +1,11 @@
 import { KessaiCheckout } from '../components/checkout/checkout.js';
 import { defineElement } from './define.js';
-import './card-fields.js';
+// The sections the checkout renders.
+import './name-fields.js';
 import './contact-fields.js';
+import './address-fields.js';
+import './konbini-picker.js';
+import './card-fields.js';
+import './payment-instructions.js';
 
 defineElement('kessai-checkout', KessaiCheckout);

@@ -1,15 +1,9 @@
 import { css } from 'lit';
+import { hostStyles } from '../shared/host.styles.js';
 
-export const checkoutStyles = css`
+const checkoutCss = css`
   :host {
-    display: block;
-    color-scheme: light dark;
-    font: var(--kessai-font, inherit);
-    color: var(--kessai-color-text, CanvasText);
     max-inline-size: var(--kessai-max-width, 40rem);
-  }
-  :host([hidden]) {
-    display: none;
   }
   h2 {
     font-size: 1.05em;
@@ -98,3 +92,5 @@ export const checkoutStyles = css`
     }
   }
 `;
+
+export const checkoutStyles = [hostStyles, checkoutCss];

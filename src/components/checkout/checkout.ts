@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { PAYMENT_METHODS, type CheckoutRequest, type CheckoutResponse, type PaymentMethod } from '../../core/contract.js';
 import { endpointProblem, isHttpsUrl, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
 import { msg, str } from '../../localize.js';
@@ -376,7 +377,7 @@ export class KessaiCheckout extends KessaiElement {
   private renderMethodFields() {
     switch (this.method) {
       case 'konbini':
-        return html`<kessai-konbini-picker data-section="konbini" name="konbini" stores=${this.konbiniStores || nothing} amount=${this.amount}></kessai-konbini-picker>`;
+        return html`<kessai-konbini-picker data-section="konbini" name="konbini" stores=${ifDefined(this.konbiniStores || undefined)} amount=${this.amount}></kessai-konbini-picker>`;
       case 'card':
         return html`<kessai-card-fields data-section="card"></kessai-card-fields>`;
       case 'pay-easy':
@@ -415,7 +416,7 @@ export class KessaiCheckout extends KessaiElement {
       ${this.noAddress
         ? nothing
         : html`<h2>${msg('Address', { id: 'checkout.section.address' })}</h2>
-            <kessai-address-fields data-section="address" name="address" postal-data=${this.postalData || nothing}></kessai-address-fields>`}
+            <kessai-address-fields data-section="address" name="address" postal-data=${ifDefined(this.postalData || undefined)}></kessai-address-fields>`}
       <fieldset>
         <legend>${msg('Payment method', { id: 'checkout.section.method' })}</legend>
         <div class="methods">

@@ -1,16 +1,8 @@
 import { css } from 'lit';
+import { hostStyles } from '../shared/host.styles.js';
 import { konbiniColorStyles } from '../shared/konbini-colors.styles.js';
 
 const styles = css`
-  :host {
-    display: block;
-    color-scheme: light dark;
-    font: var(--kessai-font, inherit);
-    color: var(--kessai-color-text, CanvasText);
-  }
-  :host([hidden]) {
-    display: none;
-  }
   .panel {
     position: relative;
     padding: 1rem 1.25rem 1.25rem;
@@ -172,4 +164,4 @@ const styles = css`
   }
 `;
 
-export const paymentInstructionsStyles = [konbiniColorStyles, styles];
+export const paymentInstructionsStyles = [hostStyles, konbiniColorStyles, styles];

@@ -1,16 +1,8 @@
 import { css } from 'lit';
+import { hostStyles } from './host.styles.js';
 
 /** Field layout shared by the form elements; themable through --kessai-* properties. */
-export const fieldStyles = css`
-  :host {
-    display: block;
-    color-scheme: light dark;
-    font: var(--kessai-font, inherit);
-    color: var(--kessai-color-text, CanvasText);
-  }
-  :host([hidden]) {
-    display: none;
-  }
+const fieldCss = css`
   .field {
     display: grid;
     gap: 0.25rem;
@@ -72,3 +64,5 @@ export const fieldStyles = css`
     }
   }
 `;
+
+export const fieldStyles = [hostStyles, fieldCss];
