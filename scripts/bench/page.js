@@ -142,12 +142,13 @@ async function firstRender({ runs, warmup }) {
 /**
  * Types `text` into `input`, one character per step: set the value, dispatch the
  * InputEvent a browser dispatches (insertText), wait for the element's update
- * (kessai) and force layout. Returns the time of those steps; between two
- * characters a new task starts (unmeasured), as between two real keystrokes.
+ * (kessai) and force layout. Returns the time of each character, split in
+ * those three parts; between two characters a new task starts (unmeasured),
+ * as between two real keystrokes.
  */
 async function typeText(input, host, text) {
   input.focus();
-  const split = { event: 0, update: 0, layout: 0 };
+  const chars = [];
   for (let i = 0; i < text.length; i++) {
     const a = performance.now();
     input.value = text.slice(0, i + 1);
@@ -157,12 +158,10 @@ async function typeText(input, host, text) {
     const c = performance.now();
     layout(input);
     const d = performance.now();
-    split.event += b - a;
-    split.update += c - b;
-    split.layout += d - c;
+    chars.push({ total: d - a, event: b - a, update: c - b, layout: d - c });
     await nextTask();
   }
-  return { total: split.event + split.update + split.layout, split };
+  return chars;
 }
 
 /**
@@ -180,8 +179,8 @@ async function keystrokes({ runs, warmup, texts }) {
     'native:postal': { kessai: false, label: '郵便番号', text: texts.postal },
   };
   const keys = Object.keys(targets);
-  const out = Object.fromEntries(keys.map((k) => [k, []]));
-  const splits = Object.fromEntries(keys.map((k) => [k, { event: [], update: [], layout: [] }]));
+  // Every measured keystroke: its total time and its three parts.
+  const out = Object.fromEntries(keys.map((k) => [k, { total: [], event: [], update: [], layout: [], perRun: [] }]));
   const check = {};
   for (let i = 0; i < warmup + runs; i++) {
     // Rotate which target goes first.
@@ -192,17 +191,17 @@ async function keystrokes({ runs, warmup, texts }) {
       const host = t.kessai ? section(el, t.section) : null;
       const input = inputByLabel(host ? host.shadowRoot : el, t.label);
       await nextFrame();
-      const { total, split } = await typeText(input, host, t.text);
+      const chars = await typeText(input, host, t.text);
       check[key] = input.value;
       if (t.kessai && t.section === 'address') check.filledCity = inputByLabel(host.shadowRoot, '市区町村').value;
       el.remove();
       await nextFrame();
       if (i < warmup) continue;
-      out[key].push(total);
-      for (const part of Object.keys(split)) splits[key][part].push(split[part]);
+      for (const c of chars) for (const part of ['total', 'event', 'update', 'layout']) out[key][part].push(c[part]);
+      out[key].perRun.push(chars.reduce((n, c) => n + c.total, 0) / chars.length);
     }
   }
-  return { times: out, splits, check };
+  return { samples: out, check };
 }
 
 /**
