@@ -393,7 +393,9 @@ function formatTable(r) {
   lines.push('| module group | minified | gzip (marginal) | share |');
   lines.push('| --- | --- | --- | --- |');
   const c = s.composition;
-  for (const g of c.groups) lines.push(`| ${g.group} | ${kb(g.raw)} | ${kb(g.gzip)} | ${((g.gzip / c.total.gzip) * 100).toFixed(0)} % |`);
+  // Tag names in backticks: bare, Markdown would take them for HTML.
+  const cell = (name) => name.replace(/<kessai-[a-z-]+>/g, (t) => `\`${t}\``);
+  for (const g of c.groups) lines.push(`| ${cell(g.group)} | ${kb(g.raw)} | ${kb(g.gzip)} | ${((g.gzip / c.total.gzip) * 100).toFixed(0)} % |`);
   lines.push(`| total | ${kb(c.total.raw)} | ${kb(c.total.gzip)} | 100 % |`);
   lines.push('');
   lines.push(
