@@ -128,13 +128,17 @@ export abstract class FormFieldsElement extends KessaiElement {
     this.submitted = true;
   }
 
-  /** Error code of each invalid field, in field order. */
+  private errorCache?: { values: Record<string, string>; errors: Array<[string, string]> };
+
+  /** Error code of each invalid field, in field order (computed once per change of the values). */
   errors(): Array<[string, string]> {
+    if (this.errorCache?.values === this.values) return this.errorCache.errors;
     const out: Array<[string, string]> = [];
     for (const f of this.fields) {
       const err = runValidators(this.values[f.key] ?? '', f.validators, f.required !== false);
       if (err) out.push([f.key, err]);
     }
+    this.errorCache = { values: this.values, errors: out };
     return out;
   }
 
@@ -203,6 +207,12 @@ export abstract class FormFieldsElement extends KessaiElement {
     const first = form ? Array.from(form.elements).find((el) => el.matches(':invalid')) : this;
     if (first === this) void this.updateComplete.then(() => this.focusFirstInvalid());
   };
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // Validators may read properties (amount, stores): recompute once per update.
+    this.errorCache = undefined;
+    super.willUpdate(changed);
+  }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);

@@ -46,7 +46,9 @@ export class KessaiElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (this.refusal) return;
-    for (const [where, value] of this.secretCandidates()) {
+    // Everything on the first update; afterwards what changed (attributes reflect into properties).
+    const candidates = this.hasUpdated ? this.secretCandidates().filter(([k]) => changed.has(k as keyof this)) : this.secretCandidates();
+    for (const [where, value] of candidates) {
       const prefix = findSecretPrefix(value);
       if (prefix) {
         this.refuse(`a secret key (${prefix}…) was given in "${where}". Secret keys belong on the merchant's server only.`);
