@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { runValidators, type Validator } from '../../core/validators.js';
@@ -325,7 +326,9 @@ export abstract class FormFieldsElement extends KessaiElement {
         @blur=${() => this.onFieldBlur(key)}
       >
         <option value="" ?selected=${current === ''}>${o.placeholder}</option>
-        ${o.options.map((opt) => html`<option value=${opt.value} ?selected=${opt.value === current}>${opt.label}</option>`)}
+        ${guard([current, o.options.length, o.options[0]?.label, o.options.at(-1)?.label], () =>
+          o.options.map((opt) => html`<option value=${opt.value} ?selected=${opt.value === current}>${opt.label}</option>`),
+        )}
       </select>
       ${o.hint ? html`<p id="${key}-hint" class="hint" part="hint">${o.hint}</p>` : nothing}
       <p id="${key}-error" class="error" part="error" aria-live="polite">${error ? this.messageFor(key, error) : nothing}</p>
