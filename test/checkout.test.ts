@@ -88,13 +88,26 @@ describe('kessai-checkout', () => {
     await el.updateComplete;
     expect(button(el).getAttribute('aria-busy')).to.equal('true');
     expect(text(el)).to.contain('送信中');
+    await expect(el).to.be.accessible();
     await until(() => text(el).includes('お支払いが完了しました'));
+    await expect(el).to.be.accessible();
     expect(await requests(s)).to.have.length(1);
     expect(seen.map((e) => e.type)).to.deep.equal(['kessai-submit', 'kessai-success']);
     expect(text(el)).to.contain('注文番号: ord_slow');
     el.requestSubmit();
     await nextFrame();
     expect(await requests(s)).to.have.length(1);
+  });
+
+  it('Enter while an IME is composing does not submit; Enter after it does', async () => {
+    const { el, s } = await checkout('ok');
+    await fill(el);
+    const phone = inputByLabel(inner(el, 'kessai-contact-fields'), '電話番号') as HTMLInputElement;
+    phone.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, composed: true, cancelable: true }));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await requests(s)).to.have.length(0);
+    phone.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    await until(async () => (await requests(s)).length === 1);
   });
 
   it('posts the contract body with an Idempotency-Key', async () => {
