@@ -111,16 +111,17 @@ export class KessaiCheckout extends KessaiElement {
   private readonly abort = new AbortController();
   private warned = new Set<string>();
   /** `methods` asks for card but no tokenizer is set (yet: pages often set it after upgrade). */
-  private cardHeldBack = false;
+  private get cardHeldBack(): boolean {
+    return this.methods.split(/\s+/).includes('card') && typeof this.cardTokenizer !== 'function';
+  }
 
   /** The payment methods offered: `methods` ∩ known, card only with a tokenizer. */
   get availableMethods(): PaymentMethod[] {
-    this.cardHeldBack = false;
     const asked = this.methods.split(/\s+/).filter(Boolean);
     const out: PaymentMethod[] = [];
     for (const m of asked) {
       if (!(PAYMENT_METHODS as readonly string[]).includes(m)) this.warnOnce(`unknown payment method "${m}" in methods is ignored.`);
-      else if (m === 'card' && typeof this.cardTokenizer !== 'function') this.cardHeldBack = true;
+      else if (m === 'card' && typeof this.cardTokenizer !== 'function') continue;
       else if (!out.includes(m as PaymentMethod)) out.push(m as PaymentMethod);
     }
     return out;
@@ -138,7 +139,7 @@ export class KessaiCheckout extends KessaiElement {
     // Say why cards are missing only once the page has had its chance to set the tokenizer.
     const check = () =>
       setTimeout(() => {
-        if (this.isConnected && this.availableMethods && this.cardHeldBack && typeof this.cardTokenizer !== 'function')
+        if (this.isConnected && this.cardHeldBack)
           this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
       });
     if (document.readyState === 'complete') check();
