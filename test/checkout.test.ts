@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/all.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
 import type { CardTokenizer } from '../src/components/card-fields/card-fields.js';
-import { errorOf, inputByLabel, settle, typeInto } from './helpers/dom.js';
+import { errorOf, inputByLabel, settle, typeInto, until } from './helpers/dom.js';
 
 interface Logged {
   key: string;
@@ -55,13 +55,6 @@ function events(el: HTMLElement) {
   return seen;
 }
 
-async function until(cond: () => boolean | Promise<boolean>, ms = 8000) {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const text = (el: KessaiCheckout) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const button = (el: KessaiCheckout) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { inputByLabel, settle, typeInto } from './helpers/dom.js';
+import { inputByLabel, settle, typeInto, until } from './helpers/dom.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
 
 // kessai mounted from React 19 (kessai/react wrappers) and from Vue 3 (plain
@@ -7,13 +7,6 @@ import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
 
 const session = () => Math.random().toString(36).slice(2);
 
-async function until(cond: () => boolean, ms = 8000) {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function fillAndSubmit(el: KessaiCheckout) {
   await settle(el);

@@ -1,3 +1,4 @@
+import { until } from './helpers/dom.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/define/payment-instructions.js';
@@ -47,13 +48,6 @@ function button(el: KessaiPaymentInstructions, name: string): HTMLButtonElement 
   return b;
 }
 
-async function until(check: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function captureWarnings() {
   const warnings: string[] = [];

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define/all.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
-import { inputByLabel, settle, typeInto } from './helpers/dom.js';
+import { inputByLabel, settle, typeInto, until } from './helpers/dom.js';
 
 // End to end: kessai-checkout → the reference merchant backend (Hono + SQLite,
 // served by the test run's HTTP server), with postal data from fixtures.
@@ -11,13 +11,6 @@ async function newShop(): Promise<string> {
   return ((await r.json()) as { base: string }).base;
 }
 
-async function until(cond: () => boolean | Promise<boolean>, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const root = (el: Element, tag: string) => el.shadowRoot!.querySelector(tag)!;
 

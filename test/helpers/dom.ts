@@ -39,3 +39,12 @@ export async function settle(el: Element & { updateComplete?: Promise<unknown> }
     await Promise.all(nested.map((n) => n.updateComplete));
   }
 }
+
+/** Waits until `cond` holds (polling), or fails after `ms`. */
+export async function until(cond: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
