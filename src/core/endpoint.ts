@@ -4,6 +4,7 @@
  * same bytes). Pure TypeScript over `fetch`; no DOM.
  */
 import type { CheckoutResponse, PaymentInstructions } from './contract.js';
+import { safeHttpsUrl } from './instructions.js';
 import { stripUnsafeChars } from './text.js';
 
 /** A random UUID v4 (works outside secure contexts, unlike crypto.randomUUID). */
@@ -33,13 +34,7 @@ export function endpointProblem(endpoint: string, pageUrl: string): 'missing' | 
 
 /** True for an absolute https: URL (the only kind kessai navigates to or links). */
 export function isHttpsUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const u = new URL(value);
-    return u.protocol === 'https:' && !u.username && !u.password;
-  } catch {
-    return false;
-  }
+  return safeHttpsUrl(value) !== null;
 }
 
 export type SubmitResult =
