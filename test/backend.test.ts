@@ -6,6 +6,7 @@
  * every JST deadline below is really computed, not read off a Tokyo clock.
  */
 import { expect } from '@open-wc/testing';
+import { validOrder, type Body } from './helpers/orders.js';
 
 interface ShopOptions {
   pspDelayMs?: number;
@@ -15,7 +16,6 @@ interface ShopOptions {
   expiryDays?: number | { konbini?: number; payEasy?: number; bankTransfer?: number };
 }
 
-type Body = Record<string, unknown>;
 interface StoredOrder {
   id: string;
   reference: string;
@@ -42,23 +42,7 @@ async function ordersOf(base: string): Promise<{ count: number; orders: StoredOr
   return (await fetch(`${base}/orders`)).json();
 }
 
-const order = (overrides: Body = {}): Body => ({
-  reference: 'matcha-set',
-  amount: 3240,
-  currency: 'JPY',
-  method: 'konbini',
-  customer: {
-    familyName: '山田',
-    givenName: '太郎',
-    familyNameKana: 'ヤマダ',
-    givenNameKana: 'タロウ',
-    email: 'taro@example.jp',
-    phone: '09012345678',
-  },
-  address: { postalCode: '1000001', prefecture: '東京都', prefectureCode: '13', city: '千代田区', line1: '千代田1-1', line2: '' },
-  konbini: { store: 'lawson' },
-  ...overrides,
-});
+const order = validOrder;
 
 const cardOrder = (card: unknown, overrides: Body = {}): Body => {
   const { konbini: _k, ...rest } = order({ method: 'card', card, ...overrides });

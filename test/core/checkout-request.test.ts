@@ -4,25 +4,10 @@ import { luhnValid } from '../../src/core/card.js';
 import { containsCardNumber, validateCheckoutRequest, type CheckoutFieldError } from '../../src/core/checkout-request.js';
 import { KONBINI_STORES } from '../../src/core/contract.js';
 import { PREFECTURES } from '../../src/core/prefectures.js';
+import { validOrder, type Body } from '../helpers/orders.js';
 
-type Body = Record<string, unknown>;
 
-const base = (): Body => ({
-  reference: 'matcha-set',
-  amount: 3240,
-  currency: 'JPY',
-  method: 'konbini',
-  customer: {
-    familyName: '山田',
-    givenName: '太郎',
-    familyNameKana: 'ヤマダ',
-    givenNameKana: 'タロウ',
-    email: 'taro@example.jp',
-    phone: '09012345678',
-  },
-  address: { postalCode: '1000001', prefecture: '東京都', prefectureCode: '13', city: '千代田区', line1: '千代田1-1', line2: '' },
-  konbini: { store: 'lawson' },
-});
+const base = (): Body => validOrder();
 
 const cardBody = (card: unknown): Body => {
   const b = base();
