@@ -34,6 +34,14 @@ async function fill(el: KessaiCheckout, overrides: Record<string, string> = {}) 
   await settle(el);
 }
 
+function fillCard(el: KessaiCheckout) {
+  const card = inner(el, 'kessai-card-fields');
+  typeInto(inputByLabel(card, 'カード番号') as HTMLInputElement, '4111111111111111');
+  typeInto(inputByLabel(card, '有効期限') as HTMLInputElement, '12/30');
+  typeInto(inputByLabel(card, 'セキュリティコード') as HTMLInputElement, '123');
+  typeInto(inputByLabel(card, '名義') as HTMLInputElement, 'TARO YAMADA');
+}
+
 async function checkout(scenario: string, attrs: Record<string, unknown> = {}) {
   const s = newSession();
   const el = await fixture<KessaiCheckout>(html`<kessai-checkout
@@ -122,8 +130,9 @@ describe('kessai-checkout', () => {
     await settle(el);
     await nextFrame();
     expect(await requests(s)).to.have.length(0);
-    const first = el.shadowRoot!.querySelector('[data-section]') as HTMLElement;
-    expect(first.shadowRoot!.activeElement).to.not.equal(null);
+    const name = inner(el, 'kessai-name-fields');
+    expect(name.shadowRoot!.activeElement).to.equal(inputByLabel(name, '姓'));
+    expect(errorOf(inputByLabel(inner(el, 'kessai-contact-fields'), '電話番号'))).to.equal('電話番号を入力してください。');
     await expect(el).to.be.accessible();
   });
 
@@ -292,11 +301,7 @@ describe('kessai-checkout', () => {
     const { el, s } = await checkout('ok', { methods: 'card', cardTokenizer: tokenizer });
     await fill(el);
     const seen = events(el);
-    const card = inner(el, 'kessai-card-fields');
-    typeInto(inputByLabel(card, 'カード番号') as HTMLInputElement, '4111111111111111');
-    typeInto(inputByLabel(card, '有効期限') as HTMLInputElement, '12/30');
-    typeInto(inputByLabel(card, 'セキュリティコード') as HTMLInputElement, '123');
-    typeInto(inputByLabel(card, '名義') as HTMLInputElement, 'TARO YAMADA');
+    fillCard(el);
     await settle(el);
     el.requestSubmit();
     await until(() => text(el).includes('お支払いが完了しました'));
@@ -317,11 +322,7 @@ describe('kessai-checkout', () => {
       },
     });
     await fill(el);
-    const card = inner(el, 'kessai-card-fields');
-    typeInto(inputByLabel(card, 'カード番号') as HTMLInputElement, '4111111111111111');
-    typeInto(inputByLabel(card, '有効期限') as HTMLInputElement, '12/30');
-    typeInto(inputByLabel(card, 'セキュリティコード') as HTMLInputElement, '123');
-    typeInto(inputByLabel(card, '名義') as HTMLInputElement, 'TARO YAMADA');
+    fillCard(el);
     await settle(el);
     el.requestSubmit();
     await until(() => text(el).includes('カード情報を確認できませんでした'));
