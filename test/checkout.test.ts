@@ -131,7 +131,7 @@ describe('kessai-checkout', () => {
     await nextFrame();
     expect(await requests(s)).to.have.length(0);
     const name = inner(el, 'kessai-name-fields');
-    expect(name.shadowRoot!.activeElement).to.equal(inputByLabel(name, '姓'));
+    expect(name.shadowRoot!.activeElement === inputByLabel(name, '姓'), 'focus').to.equal(true);
     expect(errorOf(inputByLabel(inner(el, 'kessai-contact-fields'), '電話番号'))).to.equal('電話番号を入力してください。');
     await expect(el).to.be.accessible();
   });
@@ -165,7 +165,7 @@ describe('kessai-checkout', () => {
     const contact = inner(el, 'kessai-contact-fields');
     const phone = inputByLabel(contact, '電話番号') as HTMLInputElement;
     expect(errorOf(phone)).to.equal('この電話番号ではご注文いただけません。');
-    expect(contact.shadowRoot!.activeElement).to.equal(phone);
+    expect(contact.shadowRoot!.activeElement === phone, 'focus').to.equal(true);
     expect(phone.value).to.equal('090-1234-5678');
     expect(seen.at(-1)).to.deep.equal({ type: 'kessai-error', detail: { code: 'invalid_phone', message: 'この電話番号ではご注文いただけません。', retryable: false } });
     typeInto(phone, '080-1234-5678');

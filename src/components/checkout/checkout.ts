@@ -11,6 +11,7 @@ import { checkoutStyles } from './checkout.styles.js';
 /** What the checkout needs of each section element (name, contact, address, konbini, card). */
 interface Section extends HTMLElement {
   value: unknown;
+  readonly validity: ValidityState;
   checkValidity(): boolean;
   reportValidity(): boolean;
   showErrors?(): void;
@@ -183,7 +184,8 @@ export class KessaiCheckout extends KessaiElement {
 
   /** Shows every error and focuses the first invalid field; true when all is valid. */
   private async validate(): Promise<boolean> {
-    const invalid = this.sections().filter((s) => !s.checkValidity());
+    // validity (not checkValidity()): no `invalid` events, the checkout decides what is shown and focused.
+    const invalid = this.sections().filter((s) => !s.validity.valid);
     if (!invalid.length) return true;
     for (const s of invalid) (s.showErrors ?? s.reportValidity).call(s);
     await Promise.all(invalid.map((s) => s.updateComplete));

@@ -200,12 +200,14 @@ export abstract class FormFieldsElement extends KessaiElement {
   }
 
   private onInvalid = (e: Event): void => {
-    // Our inline errors replace the browser's bubble; focus goes to the first
-    // invalid control of the whole form (which may be this element).
+    // Our inline errors replace the browser's bubble. Outside a form, `invalid` only comes from a
+    // script's checkValidity(), which (as for native controls) shows nothing; reportValidity()
+    // shows errors itself. In a form, show errors and focus the first invalid control of the form.
     e.preventDefault();
-    this.submitted = true;
     const form = this.internals.form;
-    const first = form ? Array.from(form.elements).find((el) => el.matches(':invalid')) : this;
+    if (!form) return;
+    this.submitted = true;
+    const first = Array.from(form.elements).find((el) => el.matches(':invalid'));
     if (first === this) void this.updateComplete.then(() => this.focusFirstInvalid());
   };
 
