@@ -180,7 +180,7 @@ describe('kessai-address-fields', () => {
     field(el, '郵便番号').focus();
     await sendKeys({ press: 'Tab' });
     const [first, second] = radios(el);
-    expect(el.shadowRoot!.activeElement).to.equal(first);
+    expect(el.shadowRoot!.activeElement === first, 'focus').to.equal(true);
     await sendKeys({ press: ' ' }); // Space
     await el.updateComplete;
     expect(first.checked).to.equal(true);
@@ -411,7 +411,7 @@ describe('kessai-address-fields', () => {
     expect(errorOf(field(el, '町名・番地'))).to.equal('町名・番地を入力してください。');
     expect(errorOf(field(el, '建物名・部屋番号'))).to.equal('');
     expect(select(el).getAttribute('aria-invalid')).to.equal('true');
-    expect(el.shadowRoot!.activeElement).to.equal(field(el, '郵便番号'));
+    expect(el.shadowRoot!.activeElement === field(el, '郵便番号'), 'focus').to.equal(true);
     await expect(el).to.be.accessible();
   });
 

@@ -139,7 +139,7 @@ describe('kessai-card-fields', () => {
     form.requestSubmit();
     await el.updateComplete;
     expect(submitted).to.equal(false);
-    expect(el.shadowRoot!.activeElement).to.equal(inputByLabel(el, 'カード番号'));
+    expect(el.shadowRoot!.activeElement === inputByLabel(el, 'カード番号'), 'focus').to.equal(true);
     expect(errorOf(inputByLabel(el, '有効期限'))).to.equal('有効期限を入力してください。');
   });
 

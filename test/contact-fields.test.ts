@@ -65,7 +65,7 @@ describe('kessai-contact-fields', () => {
     expect(errorOf(email)).to.equal('メールアドレスを入力してください。');
     expect(errorOf(phone)).to.equal('電話番号を入力してください。');
     expect(email.getAttribute('aria-invalid')).to.equal('true');
-    expect(el.shadowRoot!.activeElement).to.equal(email);
+    expect(el.shadowRoot!.activeElement === email, 'focus').to.equal(true);
     expect(el.matches(':invalid')).to.equal(true);
   });
 
@@ -208,7 +208,7 @@ describe('kessai-contact-fields server errors', () => {
     await el.updateComplete;
     const phone = inputByLabel(el, '電話番号') as HTMLInputElement;
     expect(errorOf(phone)).to.equal('この電話番号はご利用いただけません。');
-    expect(el.shadowRoot!.activeElement).to.equal(phone);
+    expect(el.shadowRoot!.activeElement === phone, 'focus').to.equal(true);
     expect(el.checkValidity()).to.equal(false);
     typeInto(phone, '09012345679');
     await el.updateComplete;

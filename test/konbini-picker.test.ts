@@ -98,7 +98,7 @@ describe('kessai-konbini-picker', () => {
     expect(focused(el)).to.equal('セブン-イレブン');
     expect(radios(el).filter((r) => r.tabIndex === 0)).to.have.length(1);
     await press(el, 'Tab');
-    expect(document.activeElement).to.equal(form.querySelector('#submit'));
+    expect(document.activeElement === form.querySelector('#submit'), 'focus').to.equal(true);
   });
 
   it('Space selects the focused chain; Tab back into the group lands on the chosen one', async () => {
@@ -244,7 +244,7 @@ describe('kessai-konbini-picker', () => {
     form.requestSubmit();
     await el.updateComplete;
     expect(submits()).to.equal(0);
-    expect(el.shadowRoot!.activeElement).to.equal(group(el));
+    expect(el.shadowRoot!.activeElement === group(el), 'focus').to.equal(true);
     await press(el, 'ArrowDown');
     expect(checked(el)).to.deep.equal(['ローソン']);
     // Back under the limit: usable again.

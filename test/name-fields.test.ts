@@ -109,7 +109,7 @@ describe('kessai-name-fields', () => {
       expect(err.getAttribute('aria-live')).to.equal('polite');
       expect(i.getAttribute('aria-describedby')!.split(' ')).to.include(err.id);
     }
-    expect(el.shadowRoot!.activeElement).to.equal(sei);
+    expect(el.shadowRoot!.activeElement === sei, 'focus').to.equal(true);
     expect(el.matches(':invalid')).to.equal(true);
   });
 
@@ -135,13 +135,13 @@ describe('kessai-name-fields', () => {
     sei.focus();
     await sendKeys({ type: 'Smith' });
     await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement).to.equal(mei);
+    expect(el.shadowRoot!.activeElement === mei, 'focus').to.equal(true);
     await sendKeys({ type: 'John' });
     await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement).to.equal(seiKana);
+    expect(el.shadowRoot!.activeElement === seiKana, 'focus').to.equal(true);
     await sendKeys({ type: 'すみす' });
     await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement).to.equal(meiKana);
+    expect(el.shadowRoot!.activeElement === meiKana, 'focus').to.equal(true);
     await sendKeys({ type: 'ジョン' });
     await el.updateComplete;
     expect(seiKana.value).to.equal('スミス');
@@ -304,7 +304,7 @@ describe('kessai-name-fields', () => {
     await el.updateComplete;
     const { meiKana } = inputs(el);
     expect(errorOf(meiKana)).to.equal('カード名義と一致しません。');
-    expect(el.shadowRoot!.activeElement).to.equal(meiKana);
+    expect(el.shadowRoot!.activeElement === meiKana, 'focus').to.equal(true);
     expect(el.checkValidity()).to.equal(false);
     typeInto(meiKana, 'ハナ');
     await el.updateComplete;
@@ -317,7 +317,7 @@ describe('kessai-name-fields', () => {
     el.value = { familyName: '山田', givenName: '花子', familyNameKana: '', givenNameKana: 'ハナコ' };
     await el.updateComplete;
     el.focusFirstInvalid();
-    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'セイ'));
+    expect(el.shadowRoot!.activeElement === field(el, 'セイ'), 'focus').to.equal(true);
   });
 
   it('refuses to run with a secret key in an attribute', async () => {
