@@ -7,6 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { validOrder, type Body } from './helpers/orders.js';
+import { until } from './helpers/dom.js';
 
 interface ShopOptions {
   pspDelayMs?: number;
@@ -297,7 +298,7 @@ describe('reference backend: idempotency (IETF Idempotency-Key draft)', () => {
     const key = crypto.randomUUID();
     const slow = checkout(base, order(), { key });
     // Wait until the first request holds the key (its order exists, still processing).
-    for (let i = 0; i < 50 && (await ordersOf(base)).count === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await until(async () => (await ordersOf(base)).count > 0);
     expect((await ordersOf(base)).orders[0].status).to.equal('processing');
     await expectError(await checkout(base, order({ konbini: { store: 'seicomart' } }), { key }), 422, 'idempotency_key_reused');
     expect((await slow).status).to.equal(200);

@@ -2,7 +2,7 @@
 // puppeteer-core (CDP / WebDriver BiDi), WebKit (WebKitGTK's MiniBrowser)
 // through WebKitWebDriver. Only Debian's browsers are used; nothing is downloaded.
 // BROWSERS=chromium,firefox,webkit (default: all three) narrows the run.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
@@ -50,6 +50,24 @@ export function assertInstalled(engines) {
     `Missing browser engine(s) for the test run:\n${lines.join('\n')}\n` +
       `Run only what you have, e.g. BROWSERS=chromium npm test. CI (.ci/run) installs all three.`,
   );
+}
+
+/** One line per engine with the version of the binary this run drives (printed first by the config). */
+export function describeEngines(engines) {
+  const ask = (file, args) => {
+    try {
+      return execFileSync(file, args, { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0];
+    } catch {
+      return 'version unknown';
+    }
+  };
+  const line = {
+    chromium: () => `${ask(CHROMIUM, ['--version'])} (${CHROMIUM})`,
+    firefox: () => `${ask(FIREFOX, ['--version'])} (${FIREFOX})`,
+    // MiniBrowser has no --version; the WebKitGTK library it runs on has the version.
+    webkit: () => `WebKitGTK ${ask('dpkg-query', ['-W', '-f=${Version}', 'libwebkit2gtk-4.1-0'])} (${MINIBROWSER})`,
+  };
+  return engines.map((e) => `  ${e}: ${line[e]()}`).join('\n');
 }
 
 // ---- child processes (Xvfb, WebKitWebDriver), always cleaned up ----
@@ -178,7 +196,23 @@ export function createLaunchers(engines) {
     if (engine === 'firefox') {
       const launcher = chromeLauncher({
         puppeteer: puppeteerCore,
-        launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },
+        // No viewport emulation in Firefox: puppeteer's BiDi setViewport() also sends
+        // emulation.setScreenOrientationOverride, which Firefox ESR 140 (Debian 12's
+        // bookworm/main build) answers with "unknown command", failing every test file.
+        // The window itself is 800x600 instead (WTR's size for Chromium), so layouts match.
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: FIREFOX,
+          headless: true,
+          defaultViewport: null,
+          args: ['--width=800', '--height=600'],
+        },
+        createPage: async ({ context }) => {
+          const page = await context.newPage();
+          // WTR calls setViewport({ 800x600 }) before every test file (see above).
+          page.setViewport = async () => undefined;
+          return page;
+        },
       });
       launcher.name = 'Firefox';
       return launcher;

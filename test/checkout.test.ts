@@ -50,7 +50,7 @@ async function checkout(scenario: string, attrs: Record<string, unknown> = {}) {
     reference="cart_42"
     methods=${(attrs.methods as string) ?? 'pay-easy bank-transfer'}
     no-address
-    .timeout=${(attrs.timeout as number) ?? 2000}
+    .timeout=${(attrs.timeout as number | undefined) ?? 15_000}
     .cardTokenizer=${attrs.cardTokenizer as CardTokenizer | undefined}
   ></kessai-checkout>`);
   await settle(el);
@@ -199,11 +199,12 @@ describe('kessai-checkout', () => {
     ['timeout', 'ご注文が完了したか確認できませんでした'],
   ] as const) {
     it(`${scenario}: says "${expected}", shows no server HTML, keeps the values`, async () => {
-      const { el } = await checkout(scenario, { timeout: 300 });
+      // Only the timeout scenario shortens the client's wait: on a busy machine a 502 can take longer than 300 ms.
+      const { el } = await checkout(scenario, scenario === 'timeout' ? { timeout: 1000 } : {});
       await fill(el);
       const seen = events(el);
       el.requestSubmit();
-      await until(() => text(el).includes(expected), 15000);
+      await until(() => text(el).includes(expected), 30_000);
       expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(expected);
       expect(el.shadowRoot!.querySelectorAll('img, script, h1').length).to.equal(0);
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
@@ -283,7 +284,7 @@ describe('kessai-checkout', () => {
     console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
     try {
       const { el } = await checkout('ok', { methods: 'card konbini' });
-      await new Promise((r) => setTimeout(r, 20)); // the warning waits for the page to set a tokenizer
+      await until(() => warnings.join('\n').includes('cardTokenizer')); // the warning waits for the page to set a tokenizer
       const labels = Array.from(el.shadowRoot!.querySelectorAll('.methods label'), (l) => l.textContent!.trim());
       expect(labels).not.to.include('クレジットカード');
       expect(warnings.join('\n')).to.contain('cardTokenizer');

@@ -43,52 +43,69 @@ export function imePlugin() {
   };
 }
 
-// Opens the given Storybook stories (from storybook-static/, served by the
-// test run's server) one after another in a new Chromium tab and reports per
-// story the console errors, page errors, failed requests and whether a kessai
-// element rendered. Used by test/storybook/smoke.test.ts (a few ids per call:
-// a command must answer within 20 s).
+// story-check { id }: opens one story of the static Storybook build (storybook-static/,
+// served by the test run's server) in a Chromium tab of its own and reports the
+// console errors, page errors, failed requests and whether a kessai element
+// rendered. A command must answer within WTR's fixed 20 s, while a story on a busy
+// machine may take longer: so a check runs in the background (one story after
+// another, in one reused tab) and the command answers { pending: true } after 8 s;
+// the test asks again until its own timeout, so a slow story fails by its name.
 export function storyCheckPlugin() {
+  const checks = new Map();
+  let queue = Promise.resolve();
+  let tab;
   return {
     name: 'kessai-story-check',
     async executeCommand({ command, payload, session }) {
       if (command !== 'story-check') return undefined;
       if (typeof session.browser.getPage !== 'function') throw new Error('story-check needs a puppeteer (Chromium) session');
-      const testPage = session.browser.getPage(session.id);
-      const origin = new URL(testPage.url()).origin;
-      const results = {};
-      // Two tabs at a time.
-      const lanes = [payload.ids.filter((_, i) => i % 2 === 0), payload.ids.filter((_, i) => i % 2 === 1)];
-      await Promise.all(lanes.map((ids) => visit(testPage.browser(), origin, ids, results)));
-      return results;
+      let check = checks.get(payload.id);
+      if (!check) {
+        const testPage = session.browser.getPage(session.id);
+        const origin = new URL(testPage.url()).origin;
+        check = queue.then(async () => {
+          tab ??= await openTab(testPage.browser());
+          try {
+            return await visit(tab, origin, payload.id);
+          } catch (e) {
+            // A story that failed to load leaves the tab in an unknown state: start a new one.
+            await tab.page.close().catch(() => undefined);
+            tab = undefined;
+            return { errors: [`story did not load: ${e?.message ?? e}`], rendered: false };
+          }
+        });
+        queue = check;
+        checks.set(payload.id, check);
+      }
+      return Promise.race([check, new Promise((r) => setTimeout(() => r({ pending: true }), 8_000))]);
     },
   };
 }
 
-async function visit(browser, origin, ids, results) {
+async function openTab(browser) {
   const page = await browser.newPage();
-  let errors = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-  try {
-    for (const id of ids) {
-      errors = [];
-      await page.goto(`${origin}/storybook-static/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, { waitUntil: 'load', timeout: 15_000 });
-      await page.waitForFunction(
-        () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
-        { timeout: 10_000, polling: 50 },
-      );
-      await new Promise((r) => setTimeout(r, 150)); // play functions, late console errors
-      const state = await page.evaluate(() => ({
-        error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent || 'story error' : '',
-        rendered: (document.querySelector('#storybook-root')?.innerHTML ?? '').includes('kessai-'),
-      }));
-      results[id] = { errors: state.error ? [...errors, state.error] : [...errors], rendered: state.rendered };
-    }
-  } finally {
-    await page.close().catch(() => undefined);
-  }
+  const tab = { page, errors: [] };
+  page.on('console', (m) => m.type() === 'error' && tab.errors.push(m.text()));
+  page.on('pageerror', (e) => tab.errors.push(String(e?.message ?? e)));
+  page.on('requestfailed', (r) => tab.errors.push(`request failed: ${r.url()}`));
+  return tab;
+}
+
+async function visit(tab, origin, id) {
+  const { page } = tab;
+  tab.errors = [];
+  await page.goto(`${origin}/storybook-static/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+    { timeout: 60_000, polling: 50 },
+  );
+  // Play functions and late console errors: two frames after the story settled.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
+  const state = await page.evaluate(() => ({
+    error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent || 'story error' : '',
+    rendered: (document.querySelector('#storybook-root')?.innerHTML ?? '').includes('kessai-'),
+  }));
+  return { errors: state.error ? [...tab.errors, state.error] : [...tab.errors], rendered: state.rendered };
 }
 
 //  - key-chord: presses keys together (e.g. ['Control', 'v'] to paste), in

@@ -256,7 +256,7 @@ describe('kessai-payment-instructions: deadline in Japan time', () => {
   });
 
   it('turns to expired by itself when the deadline passes while the page is open', async () => {
-    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const expiresAt = new Date(Date.now() + 5000).toISOString();
     const el = await show({ method: 'konbini', store: 'lawson', paymentCode: '1', confirmationNumber: '2', expiresAt });
     expect(remaining(el)).to.equal('残り 1分未満');
     expect(root(el).querySelector('[part="expired"]')).to.equal(null);

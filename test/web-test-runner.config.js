@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { assertInstalled, createLaunchers, selectedEngines } from './browsers.js';
+import { assertInstalled, createLaunchers, describeEngines, selectedEngines } from './browsers.js';
 import { bundlePlugin, imePlugin, keyChordPlugin, storyCheckPlugin } from './commands.js';
 import { summaryLineReporter } from './summary-reporter.js';
 import { testApiMiddleware } from './server/test-api.js';
@@ -11,6 +11,7 @@ process.env.TZ = process.env.KESSAI_TEST_TZ || 'America/Los_Angeles';
 
 const engines = selectedEngines();
 assertInstalled(engines);
+console.log(`Browser engines of this run:\n${describeEngines(engines)}\n`);
 
 export default {
   rootDir: fileURLToPath(new URL('..', import.meta.url)),
@@ -26,8 +27,10 @@ export default {
   concurrentBrowsers: 3,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
-  testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // A whole file (the Storybook smoke: every story) on a busy machine; single tests time out first.
+  testsFinishTimeout: 600_000,
+  // Sized for two cores doing other work too; a slow test fails by its own name.
+  testFramework: { config: { timeout: 30_000 } },
   browsers: createLaunchers(engines),
   middleware: [testApiMiddleware()],
   plugins: [

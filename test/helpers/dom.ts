@@ -41,7 +41,7 @@ export async function settle(el: Element & { updateComplete?: Promise<unknown> }
 }
 
 /** Waits until `cond` holds (polling), or fails after `ms`. */
-export async function until(cond: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+export async function until(cond: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error('condition not met in time');

@@ -58,7 +58,7 @@ export async function handleEndpoint(ctx, route) {
       return json(ctx, 200, KONBINI), true;
     case 'slow-ok':
       // Long enough for a slow WebDriver to finish its keystrokes while the request is in flight.
-      await sleep(1200); // below the 2 s client timeout the checkout tests use
+      await sleep(1200); // well below the client's 15 s timeout
       return json(ctx, 200, { status: 'succeeded', orderId: 'ord_slow' }), true;
     case 'drop-once':
       if (n === 1) {
@@ -97,7 +97,7 @@ export async function handleEndpoint(ctx, route) {
       ctx.status = 204;
       return true;
     case 'timeout':
-      await sleep(5_000);
+      await sleep(30_000); // far beyond the 1 s client timeout the timeout test sets
       return json(ctx, 200, { status: 'succeeded' }), true;
     case 'hostile-message':
       return json(ctx, 400, { error: { code: 'bad', message: '<img src=x onerror="window.__pwned=1">\u202Eevil\u0000 ' + 'x'.repeat(10_000) } }), true;
