@@ -26,7 +26,7 @@ function resolvePath(urlPath) {
   if (path.includes('..')) return null;
   if (path === '/') return join(root, 'demo', 'index.html');
   if (path === '/shop/' || path === '/shop/index.html') return join(root, 'demo', 'shop', 'index.html');
-  if (path === '/shop/demo-tokenizer.js') return join(root, 'demo', 'shop', 'demo-tokenizer.js');
+  if (/^\/shop\/(demo-tokenizer\.js|theme-[a-z]+\.css)$/.test(path)) return join(root, 'demo', path);
   if (path === '/react/' || path === '/vue/') return join(root, 'demo', 'dist', path, 'index.html');
   if (path.startsWith('/assets/')) return join(root, 'demo', 'dist', path);
   if (path.startsWith('/dist/')) return join(root, path);

@@ -43,69 +43,143 @@ export function imePlugin() {
   };
 }
 
-// story-check { id }: opens one story of the static Storybook build (storybook-static/,
-// served by the test run's server) in a Chromium tab of its own and reports the
-// console errors, page errors, failed requests and whether a kessai element
-// rendered. A command must answer within WTR's fixed 20 s, while a story on a busy
-// machine may take longer: so a check runs in the background (one story after
-// another, in one reused tab) and the command answers { pending: true } after 8 s;
-// the test asks again until its own timeout, so a slow story fails by its name.
+// story-check { id, visual }: opens one story of the static Storybook build
+// (storybook-static/, served by the test run's server) in a phone-sized Chromium
+// tab of its own and reports the console errors, page errors, failed requests and
+// whether a kessai element rendered. With `visual`, it also compares screenshots
+// with their baselines (test/visual.js): the story on a light page, the same with
+// the OS in dark mode (which must look exactly as on the light page: the form
+// matches the page), and on a dark page. The clock is fixed (2026-11-20 12:00 JST,
+// then running), so countdowns and deadlines look the same every day.
+// A command must answer within WTR's fixed 20 s, while a story on a busy machine may
+// take longer: so checks run in the background (in one reused tab) and the command
+// answers { pending: true } after 8 s; the test asks again until its own timeout,
+// so a slow story fails by its name.
 export function storyCheckPlugin() {
   const checks = new Map();
-  let queue = Promise.resolve();
-  let tab;
+  // story-plan { ids, visual } queues them all at once, in order, so each test finds
+  // its story checked or under way. One tab: a tab in the background gets no
+  // animation frames, so two tabs side by side stall each other.
+  const lanes = [{ queue: Promise.resolve() }];
+  let next = 0;
+  function enqueue(session, payload) {
+    const testPage = session.browser.getPage(session.id);
+    const origin = new URL(testPage.url()).origin;
+    const lane = lanes[next++ % lanes.length];
+    const check = lane.queue.then(async () => {
+      lane.tab ??= await openTab(testPage.browser());
+      try {
+        return await visit(lane.tab, origin, payload);
+      } catch (e) {
+        // A story that failed to load leaves the tab in an unknown state: start a new one.
+        await lane.tab.page.close().catch(() => undefined);
+        lane.tab = undefined;
+        return { errors: [`story did not load: ${e?.message ?? e}`], rendered: false, visual: {} };
+      }
+    });
+    lane.queue = check;
+    checks.set(payload.id, check);
+    return check;
+  }
   return {
     name: 'kessai-story-check',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'story-check') return undefined;
-      if (typeof session.browser.getPage !== 'function') throw new Error('story-check needs a puppeteer (Chromium) session');
-      let check = checks.get(payload.id);
-      if (!check) {
-        const testPage = session.browser.getPage(session.id);
-        const origin = new URL(testPage.url()).origin;
-        check = queue.then(async () => {
-          tab ??= await openTab(testPage.browser());
-          try {
-            return await visit(tab, origin, payload.id);
-          } catch (e) {
-            // A story that failed to load leaves the tab in an unknown state: start a new one.
-            await tab.page.close().catch(() => undefined);
-            tab = undefined;
-            return { errors: [`story did not load: ${e?.message ?? e}`], rendered: false };
-          }
-        });
-        queue = check;
-        checks.set(payload.id, check);
+      if (command !== 'story-check' && command !== 'story-plan') return undefined;
+      if (typeof session.browser.getPage !== 'function') throw new Error('story checks need a puppeteer (Chromium) session');
+      if (command === 'story-plan') {
+        for (const id of payload.ids) if (!checks.has(id)) enqueue(session, { id, visual: payload.visual });
+        return true;
       }
+      const check = checks.get(payload.id) ?? enqueue(session, payload);
       return Promise.race([check, new Promise((r) => setTimeout(() => r({ pending: true }), 8_000))]);
     },
   };
 }
 
+const FIXED_NOW = Date.parse('2026-11-20T12:00:00+09:00');
+
 async function openTab(browser) {
   const page = await browser.newPage();
-  const tab = { page, errors: [] };
+  await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
+  // Runs in the page before its scripts: a clock that starts at FIXED_NOW, and no
+  // blinking caret (caret-color inherits into the elements' shadow roots).
+  await page.evaluateOnNewDocument((now) => {
+    const Real = Date;
+    const start = performance.now();
+    const current = () => now + Math.floor(performance.now() - start);
+    globalThis.Date = class extends Real {
+      constructor(...args) {
+        super(...(args.length ? args : [current()]));
+      }
+      static now() {
+        return current();
+      }
+    };
+    document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style');
+      style.textContent = 'html { caret-color: transparent !important; scrollbar-width: none; }';
+      document.head.append(style);
+    });
+  }, FIXED_NOW);
+  const tab = { page, cdp: await page.createCDPSession(), errors: [] };
   page.on('console', (m) => m.type() === 'error' && tab.errors.push(m.text()));
   page.on('pageerror', (e) => tab.errors.push(String(e?.message ?? e)));
   page.on('requestfailed', (r) => tab.errors.push(`request failed: ${r.url()}`));
   return tab;
 }
 
-async function visit(tab, origin, id) {
+/** Loads the story with the given page global and waits until it has settled. */
+async function load(tab, origin, id, pageTheme) {
   const { page } = tab;
-  tab.errors = [];
-  await page.goto(`${origin}/storybook-static/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, { waitUntil: 'load', timeout: 60_000 });
+  await page.goto(`${origin}/storybook-static/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=page:${pageTheme}`, { waitUntil: 'load', timeout: 60_000 });
   await page.waitForFunction(
     () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
     { timeout: 60_000, polling: 50 },
   );
-  // Play functions and late console errors: two frames after the story settled.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
+  // Play functions, lookups and late console errors: the network quiet, two frames.
+  await page.waitForNetworkIdle({ idleTime: 150, timeout: 30_000 }).catch(() => undefined);
+  await settleFrames(page);
+}
+
+function settleFrames(page) {
+  return page.evaluate(() => new Promise((r) => globalThis.requestAnimationFrame(() => globalThis.requestAnimationFrame(() => setTimeout(r, 20)))));
+}
+
+/** PNG of the story's root, or null when it shows nothing (a refusal). */
+async function shoot(page) {
+  const root = await page.$('#storybook-root');
+  const box = await root?.boundingBox();
+  if (!box || box.height < 1) return null;
+  return Buffer.from(await page.screenshot({ clip: { x: 0, y: box.y, width: 390, height: Math.ceil(box.height) }, captureBeyondViewport: true }));
+}
+
+async function visit(tab, origin, { id, visual }) {
+  const { page, cdp } = tab;
+  tab.errors = [];
+  await load(tab, origin, id, 'light');
   const state = await page.evaluate(() => ({
     error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent || 'story error' : '',
     rendered: (document.querySelector('#storybook-root')?.innerHTML ?? '').includes('kessai-'),
   }));
-  return { errors: state.error ? [...tab.errors, state.error] : [...tab.errors], rendered: state.rendered };
+  const result = { errors: state.error ? [...tab.errors, state.error] : [...tab.errors], rendered: state.rendered, visual: {} };
+  if (!visual) return result;
+  const { compareWithBaseline } = await import('./visual.js');
+  const light = await shoot(page);
+  if (!light) return result;
+  result.visual.light = await compareWithBaseline(`${id}.light`, light);
+  await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
+  try {
+    await settleFrames(page);
+    result.visual['os-dark'] = await compareWithBaseline(`${id}.os-dark`, await shoot(page), `${id}.light`);
+  } finally {
+    await cdp.send('Emulation.setEmulatedMedia', { features: [] });
+  }
+  // The dark page, as the toolbar's "Dark page" paints it (.storybook/preview.ts), without a reload.
+  await page.evaluate(() => globalThis.__kessaiSetPage('dark'));
+  await settleFrames(page);
+  result.visual.dark = await compareWithBaseline(`${id}.dark`, await shoot(page));
+  result.errors.push(...tab.errors.filter((e) => !result.errors.includes(e)));
+  return result;
 }
 
 //  - key-chord: presses keys together (e.g. ['Control', 'v'] to paste), in
@@ -154,6 +228,25 @@ export function bundlePlugin() {
         cache.set(m[1], out.outputFiles[0].text);
       }
       return { body: cache.get(m[1]), type: 'js' };
+    },
+  };
+}
+
+//  - media: { features: [{ name, value }] } emulates CSS media features in Chromium
+//    through DevTools (Emulation.setEmulatedMedia: prefers-color-scheme, forced-colors,
+//    which puppeteer's own emulateMediaFeatures does not know); [] resets them.
+//    Firefox (WebDriver BiDi) and WebKit (WebDriver classic) have no such command
+//    and answer { supported: false }.
+export function mediaPlugin() {
+  return {
+    name: 'kessai-media',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'media') return undefined;
+      if (!/chrom/i.test(session.browser.name) || typeof session.browser.getPage !== 'function') return { supported: false };
+      const page = session.browser.getPage(session.id);
+      const cdp = (page.__kessaiCdp ??= await page.createCDPSession());
+      await cdp.send('Emulation.setEmulatedMedia', { features: payload.features });
+      return { supported: true };
     },
   };
 }

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { assertInstalled, createLaunchers, describeEngines, selectedEngines } from './browsers.js';
-import { bundlePlugin, imePlugin, keyChordPlugin, storyCheckPlugin } from './commands.js';
+import { bundlePlugin, imePlugin, keyChordPlugin, mediaPlugin, storyCheckPlugin } from './commands.js';
 import { summaryLineReporter } from './summary-reporter.js';
 import { testApiMiddleware } from './server/test-api.js';
 
@@ -39,6 +39,7 @@ export default {
     imePlugin(),
     storyCheckPlugin(),
     keyChordPlugin(),
+    mediaPlugin(),
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   reporters: [defaultReporter({ reportTestProgress: !process.env.CI }), summaryLineReporter()],

@@ -10,24 +10,27 @@ if (!res.ok) throw new Error('storybook-static/index.json missing: run `npm run 
 const index = (await res.json()) as { entries: Record<string, { id: string; type: string; title: string; name: string; tags?: string[] }> };
 const stories = Object.values(index.entries).filter((e) => e.type === 'story');
 
-type Result = { errors: string[]; rendered: boolean };
+type Verdict = { ok: boolean; message: string };
+type Result = { errors: string[]; rendered: boolean; visual: Record<string, Verdict> };
 
 /** Checks one story in its own tab (test/commands.js), asking again while it is still loading. */
 async function check(id: string): Promise<Result> {
   for (;;) {
-    const r = await executeServerCommand<Result | { pending: true }, { id: string }>('story-check', { id });
+    const r = await executeServerCommand<Result | { pending: true }, { id: string; visual: boolean }>('story-check', { id, visual: true });
     if (!('pending' in r)) return r;
   }
 }
 
-describe('Storybook smoke (every story, Chromium)', function () {
+describe('Storybook: every story renders, without errors, and looks as its baseline (Chromium)', function () {
   // Per story: sized for a busy two-core machine; a slow story fails as itself.
-  this.timeout(90_000);
+  this.timeout(120_000);
+  before(() => executeServerCommand('story-plan', { ids: stories.map((s) => s.id), visual: true }));
   it('has stories', () => expect(stories.length).to.be.greaterThan(0));
   for (const story of stories) {
+    const refusal = story.tags?.includes('expect-console-error');
     it(`${story.title} / ${story.name}`, async () => {
       const result = await check(story.id);
-      if (story.tags?.includes('expect-console-error')) {
+      if (refusal) {
         expect(result.errors.length).to.be.greaterThan(0);
         expect(result.errors.every((e) => e.includes('refused to run'))).to.equal(true);
         expect(result.errors.join(' ')).not.to.match(/sk_live_0{4}/);
@@ -35,6 +38,14 @@ describe('Storybook smoke (every story, Chromium)', function () {
         expect(result.errors).to.deep.equal([]);
         expect(result.rendered).to.equal(true);
       }
+    });
+    // A refusal renders nothing: nothing to look at.
+    if (refusal) continue;
+    it(`${story.title} / ${story.name}: looks as its baseline on a light page, with the OS in dark mode, on a dark page`, async () => {
+      const { visual, errors } = await check(story.id);
+      expect(Object.keys(visual), errors.join('\n')).to.deep.equal(['light', 'os-dark', 'dark']);
+      const failed = Object.entries(visual).filter(([, v]) => !v.ok);
+      expect(failed.map(([mode, v]) => `${mode}: ${v.message}`)).to.deep.equal([]);
     });
   }
 });

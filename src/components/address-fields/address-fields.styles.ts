@@ -10,7 +10,7 @@ export const addressFieldsStyles = [
     .postal {
       display: grid;
       gap: 0.25rem;
-      margin-block-end: var(--kessai-field-gap, 0.75rem);
+      margin-block-end: var(--_gap);
     }
     .postal .field {
       margin-block-end: 0;
@@ -18,20 +18,20 @@ export const addressFieldsStyles = [
     .status {
       margin: 0;
       font-size: 0.875em;
-      color: var(--kessai-color-muted, #595959);
+      color: var(--_muted);
     }
     .status:empty {
       display: none;
     }
     .status[data-state='not-found'],
     .status[data-state='error'] {
-      color: var(--kessai-color-notice, #8a4b00);
+      color: var(--_notice);
     }
     .towns {
-      margin: 0 0 var(--kessai-field-gap, 0.75rem);
+      margin: 0 0 var(--_gap);
       padding: 0.5rem 0.75rem 0.75rem;
-      border: 1px solid var(--kessai-color-border, #767676);
-      border-radius: var(--kessai-radius, 6px);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
     }
     .towns legend {
       font-weight: 600;
@@ -51,20 +51,11 @@ export const addressFieldsStyles = [
       min-block-size: 0;
       margin: 0;
       padding: 0;
-      accent-color: var(--kessai-color-focus, #1a73e8);
+      accent-color: var(--_focus);
     }
     .town input:focus-visible {
-      outline: 3px solid var(--kessai-color-focus, #1a73e8);
+      outline: var(--_ring) solid var(--_focus);
       outline-offset: 2px;
-    }
-    @media (prefers-color-scheme: dark) {
-      .status {
-        color: var(--kessai-color-muted, #c4c4c4);
-      }
-      .status[data-state='not-found'],
-      .status[data-state='error'] {
-        color: var(--kessai-color-notice, #ffcc80);
-      }
     }
   `,
 ];

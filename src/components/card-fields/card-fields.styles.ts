@@ -8,14 +8,9 @@ export const cardFieldsStyles = [
       font-weight: 600;
     }
     .note {
-      margin: 0 0 var(--kessai-field-gap, 0.75rem);
+      margin: 0 0 var(--_gap);
       font-size: 0.875em;
-      color: var(--kessai-color-muted, #595959);
-    }
-    @media (prefers-color-scheme: dark) {
-      .note {
-        color: var(--kessai-color-muted, #c4c4c4);
-      }
+      color: var(--_muted);
     }
   `,
 ];

@@ -15,8 +15,8 @@ const checkoutCss = css`
     margin: 0 0 0.5rem;
   }
   fieldset {
-    border: 1px solid var(--kessai-color-border, #767676);
-    border-radius: var(--kessai-radius, 6px);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
     padding: 0.75rem;
     margin: 1rem 0;
   }
@@ -34,24 +34,25 @@ const checkoutCss = css`
     gap: 0.5rem;
     min-block-size: 2.75rem;
     padding: 0 0.5rem;
-    border-radius: var(--kessai-radius, 6px);
+    border-radius: var(--_radius);
     cursor: pointer;
   }
   .methods input {
+    accent-color: var(--_accent);
     inline-size: 1.25rem;
     block-size: 1.25rem;
     margin: 0;
   }
   .note {
     margin: 0.5rem 0;
-    color: var(--kessai-color-muted, #595959);
+    color: var(--_muted);
   }
   .alert {
     margin: 1rem 0;
     padding: 0.75rem;
-    border-radius: var(--kessai-radius, 6px);
-    border: 1px solid var(--kessai-color-error, #c62828);
-    color: var(--kessai-color-error, #c62828);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_error);
+    color: var(--_error);
   }
   .alert:empty {
     display: none;
@@ -65,10 +66,11 @@ const checkoutCss = css`
     inline-size: 100%;
     min-block-size: 3rem;
     margin-block-start: 0.5rem;
-    border: 0;
-    border-radius: var(--kessai-radius, 6px);
-    background: var(--kessai-color-primary, #0b57d0);
-    color: var(--kessai-color-on-primary, #fff);
+    /* transparent, not none: forced colours draw it, so the button stays a button */
+    border: 2px solid transparent;
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
     cursor: pointer;
   }
   button[aria-busy='true'] {
@@ -76,20 +78,11 @@ const checkoutCss = css`
     cursor: progress;
   }
   button:focus-visible {
-    outline: 3px solid var(--kessai-color-focus, #1a73e8);
+    outline: var(--_ring) solid var(--_focus);
     outline-offset: 2px;
   }
   .done h2:focus {
     outline: none;
-  }
-  @media (prefers-color-scheme: dark) {
-    .note {
-      color: var(--kessai-color-muted, #c4c4c4);
-    }
-    .alert {
-      color: var(--kessai-color-error, #ff8a80);
-      border-color: var(--kessai-color-error, #ff8a80);
-    }
   }
 `;
 

@@ -69,10 +69,29 @@ const yen = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' 
  * @fires kessai-submit - Before posting (cancelable); detail `{ request }`, never raw card data.
  * @fires kessai-success - After a succeeded, pending or requires_action answer; detail `{ response }`. Cancel it on requires_action to navigate yourself.
  * @fires kessai-error - After a refusal or an unknown outcome; detail `{ code, message, retryable }`.
+ * @attr color-scheme - `page` (default: match the page behind the form), `system` (follow the OS), `light` or `dark`.
  * @csspart form - The form.
+ * @csspart amount - The amount line.
+ * @csspart heading - A section heading.
+ * @csspart method - One payment method's label (with its radio button).
  * @csspart submit - The submit button.
  * @csspart alert - The error region.
- * @cssproperty --kessai-color-primary - Submit button background.
+ * @csspart field - (exported from the sections) wrapper of one label, input, hint and error; likewise `label`, `input`, `select`, `hint`, `error`, `option`.
+ * @cssproperty --kessai-color-primary - Submit button background, selection accent.
+ * @cssproperty --kessai-color-on-primary - Submit button text.
+ * @cssproperty --kessai-color-background - The form's own background (default: transparent in `page` mode, the scheme's Canvas otherwise).
+ * @cssproperty --kessai-color-text - Text.
+ * @cssproperty --kessai-color-muted - Hints and notes.
+ * @cssproperty --kessai-color-border - Borders of inputs and groups.
+ * @cssproperty --kessai-color-field - Input background.
+ * @cssproperty --kessai-color-field-text - Input text.
+ * @cssproperty --kessai-color-error - Error text and borders.
+ * @cssproperty --kessai-color-focus - Focus ring.
+ * @cssproperty --kessai-focus-ring-width - Focus ring width (default 3px).
+ * @cssproperty --kessai-radius - Corner radius.
+ * @cssproperty --kessai-font-family - Font family (default: the page's).
+ * @cssproperty --kessai-font-size - Base font size (default: the page's).
+ * @cssproperty --kessai-spacing - Space between fields (default 0.75rem).
  * @cssproperty --kessai-max-width - Maximum width of the form.
  */
 export class KessaiCheckout extends KessaiElement {
@@ -380,9 +399,9 @@ export class KessaiCheckout extends KessaiElement {
   private renderMethodFields() {
     switch (this.method) {
       case 'konbini':
-        return html`<kessai-konbini-picker data-section="konbini" name="konbini" stores=${ifDefined(this.konbiniStores || undefined)} amount=${this.amount}></kessai-konbini-picker>`;
+        return html`<kessai-konbini-picker data-section="konbini" exportparts="field, label, hint, error, option" name="konbini" stores=${ifDefined(this.konbiniStores || undefined)} amount=${this.amount}></kessai-konbini-picker>`;
       case 'card':
-        return html`<kessai-card-fields data-section="card"></kessai-card-fields>`;
+        return html`<kessai-card-fields data-section="card" exportparts="field, label, input, hint, error"></kessai-card-fields>`;
       case 'pay-easy':
         return html`<p class="note">${msg('After ordering you get the numbers to pay at a bank ATM or through online banking.', { id: 'checkout.note.pay-easy' })}</p>`;
       case 'bank-transfer':
@@ -411,20 +430,20 @@ export class KessaiCheckout extends KessaiElement {
     const busy = this.phase === 'submitting' || this.phase === 'redirecting';
     const methods = this.availableMethods;
     return html`<form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
-      <p class="amount">${msg(str`Amount: ${yen.format(this.amount)}`, { id: 'checkout.amount' })}</p>
-      <h2>${msg('Name', { id: 'checkout.section.name' })}</h2>
-      <kessai-name-fields data-section="name" name="customer"></kessai-name-fields>
-      <h2>${msg('Contact', { id: 'checkout.section.contact' })}</h2>
-      <kessai-contact-fields data-section="contact" name="customer"></kessai-contact-fields>
+      <p class="amount" part="amount">${msg(str`Amount: ${yen.format(this.amount)}`, { id: 'checkout.amount' })}</p>
+      <h2 part="heading">${msg('Name', { id: 'checkout.section.name' })}</h2>
+      <kessai-name-fields data-section="name" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-name-fields>
+      <h2 part="heading">${msg('Contact', { id: 'checkout.section.contact' })}</h2>
+      <kessai-contact-fields data-section="contact" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-contact-fields>
       ${this.noAddress
         ? nothing
-        : html`<h2>${msg('Address', { id: 'checkout.section.address' })}</h2>
-            <kessai-address-fields data-section="address" name="address" postal-data=${ifDefined(this.postalData || undefined)}></kessai-address-fields>`}
+        : html`<h2 part="heading">${msg('Address', { id: 'checkout.section.address' })}</h2>
+            <kessai-address-fields data-section="address" exportparts="field, label, input, select, hint, error, option" name="address" postal-data=${ifDefined(this.postalData || undefined)}></kessai-address-fields>`}
       <fieldset>
         <legend>${msg('Payment method', { id: 'checkout.section.method' })}</legend>
         <div class="methods">
           ${methods.map(
-            (m) => html`<label
+            (m) => html`<label part="method"
               ><input
                 type="radio"
                 name="method"

@@ -10,10 +10,10 @@ const pickerStyles = css`
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
     gap: 0.5rem;
-    border-radius: var(--kessai-radius, 6px);
+    border-radius: var(--_radius);
   }
   [role='radiogroup']:focus-visible {
-    outline: 3px solid var(--kessai-color-focus, #1a73e8);
+    outline: var(--_ring) solid var(--_focus);
     outline-offset: 2px;
   }
   .option {
@@ -22,10 +22,10 @@ const pickerStyles = css`
     gap: 0.625rem;
     min-block-size: 2.75rem;
     padding: 0.375rem 0.75rem 0.375rem 0.375rem;
-    border: 1px solid var(--kessai-color-border, #767676);
-    border-radius: var(--kessai-radius, 6px);
-    background: var(--kessai-color-field, Field);
-    color: var(--kessai-color-field-text, FieldText);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_field);
+    color: var(--_field-text);
     cursor: pointer;
     user-select: none;
   }
@@ -37,19 +37,19 @@ const pickerStyles = css`
     inline-size: 1.125rem;
     block-size: 1.125rem;
     box-sizing: border-box;
-    border: 2px solid var(--kessai-color-border, #767676);
+    border: 2px solid var(--_border);
     border-radius: 50%;
   }
   .option[aria-checked='true'] {
-    border-color: var(--kessai-color-accent, #1a73e8);
-    box-shadow: inset 0 0 0 1px var(--kessai-color-accent, #1a73e8);
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
   }
   .option[aria-checked='true']::after {
-    border-color: var(--kessai-color-accent, #1a73e8);
-    background: radial-gradient(circle, var(--kessai-color-accent, #1a73e8) 0 45%, transparent 50%);
+    border-color: var(--_accent);
+    background: radial-gradient(circle, var(--_accent) 0 45%, transparent 50%);
   }
   .option:focus-visible {
-    outline: 3px solid var(--kessai-color-focus, #1a73e8);
+    outline: var(--_ring) solid var(--_focus);
     outline-offset: 1px;
   }
   .option[aria-disabled='true'] {
@@ -57,7 +57,7 @@ const pickerStyles = css`
     opacity: 0.55;
   }
   [aria-invalid='true'] .option {
-    border-color: var(--kessai-color-error, #c62828);
+    border-color: var(--_error);
   }
   .swatch {
     flex: none;
@@ -74,8 +74,14 @@ const pickerStyles = css`
     font-weight: 600;
   }
   @media (forced-colors: active) {
+    .option[aria-checked='true'] {
+      outline: 2px solid Highlight;
+    }
     .option[aria-checked='true']::after {
       background: Highlight;
+    }
+    [aria-invalid='true'] .option {
+      border-width: 3px;
     }
   }
 `;

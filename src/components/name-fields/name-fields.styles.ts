@@ -8,7 +8,7 @@ export const nameFieldsStyles = [
       align-items: start;
     }
     .kana-hint {
-      margin-block: calc(-0.25 * var(--kessai-field-gap, 0.75rem)) var(--kessai-field-gap, 0.75rem);
+      margin-block: calc(-0.25 * var(--_gap)) var(--_gap);
     }
   `,
 ];

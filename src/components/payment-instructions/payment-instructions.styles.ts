@@ -6,8 +6,8 @@ const styles = css`
   .panel {
     position: relative;
     padding: 1rem 1.25rem 1.25rem;
-    border: 1px solid var(--kessai-color-border, #767676);
-    border-radius: var(--kessai-radius, 6px);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
     overflow: hidden;
   }
   .band {
@@ -73,7 +73,7 @@ const styles = css`
   .muted,
   .missing,
   .note {
-    color: var(--kessai-color-muted, #595959);
+    color: var(--_muted);
   }
   .copy {
     font: inherit;
@@ -81,38 +81,38 @@ const styles = css`
     min-block-size: 2.25rem;
     min-inline-size: 4.5rem;
     padding: 0.25rem 0.75rem;
-    border: 1px solid var(--kessai-color-accent, #1a73e8);
-    border-radius: var(--kessai-radius, 6px);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
     background: transparent;
-    color: var(--kessai-color-accent-text, #0b57d0);
+    color: var(--_accent-text);
     cursor: pointer;
   }
   .copy:focus-visible,
   a:focus-visible {
-    outline: 3px solid var(--kessai-color-focus, #1a73e8);
+    outline: var(--_ring) solid var(--_focus);
     outline-offset: 2px;
   }
   .status {
     font-weight: 600;
-    color: var(--kessai-color-success, #1b5e20);
+    color: var(--_success);
   }
   .status:empty {
     /* stays in the page (a live region must exist before it speaks), takes no room */
     margin: 0;
   }
   .status.failed {
-    color: var(--kessai-color-error, #c62828);
+    color: var(--_error);
   }
   .expired {
     margin-block: 0.75rem;
     padding: 0.75rem 1rem;
-    border: 2px solid var(--kessai-color-error, #c62828);
-    border-radius: var(--kessai-radius, 6px);
+    border: 2px solid var(--_error);
+    border-radius: var(--_radius);
   }
   .expired-title {
     margin-block-start: 0;
     font-weight: 700;
-    color: var(--kessai-color-error, #c62828);
+    color: var(--_error);
   }
   ol {
     margin: 0;
@@ -122,24 +122,7 @@ const styles = css`
     margin-block-start: 0.375rem;
   }
   a {
-    color: var(--kessai-color-link, LinkText);
-  }
-  @media (prefers-color-scheme: dark) {
-    .muted,
-    .missing,
-    .note {
-      color: var(--kessai-color-muted, #c4c4c4);
-    }
-    .copy {
-      color: var(--kessai-color-accent-text, #a8c7fa);
-    }
-    .status {
-      color: var(--kessai-color-success, #a5d6a7);
-    }
-    .status.failed,
-    .expired-title {
-      color: var(--kessai-color-error, #ff8a80);
-    }
+    color: var(--_link);
   }
   @media (max-width: 30rem) {
     dl > div {

@@ -65,11 +65,9 @@ export abstract class FormFieldsElement extends KessaiElement {
   private dirty = new Set<string>();
   private prefilled = new Set<string>();
   private formDisabled = false;
-  protected readonly internals: ElementInternals;
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
     this.addEventListener('invalid', this.onInvalid);
   }
 

@@ -1,6 +1,8 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { findSecretPrefix } from '../../core/secrets.js';
 import { resolveLocale, withLocale, type KessaiLocale } from '../../localize.js';
+import { SCHEME_CHOICES, schemeBehind, type SchemeChoice } from './color-scheme.js';
 
 const live = new Set<KessaiElement>();
 let langObserver: MutationObserver | undefined;
@@ -12,14 +14,58 @@ function watchDocumentLang(): void {
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
+let schemeWatch: (() => void) | undefined;
+
+/**
+ * Re-reads the page's colours for every connected element when the page may have
+ * switched theme: attributes of <html> or <body> (class, style, data-theme …), the
+ * OS setting (pages declaring `color-scheme: light dark` follow it), and the page's
+ * `load` (late stylesheets). At most once per frame.
+ */
+function watchPageScheme(): void {
+  if (schemeWatch || typeof MutationObserver === 'undefined') return;
+  let queued = false;
+  schemeWatch = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      live.forEach((el) => el.readPageScheme());
+    });
+  };
+  const observer = new MutationObserver(schemeWatch);
+  const observeBody = () => document.body && observer.observe(document.body, { attributes: true });
+  observer.observe(document.documentElement, { attributes: true });
+  if (document.body) observeBody();
+  else document.addEventListener('DOMContentLoaded', observeBody, { once: true });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', schemeWatch);
+  // Stylesheets that arrive after the element (async or added by script) paint the page by `load`.
+  if (document.readyState !== 'complete') addEventListener('load', schemeWatch, { once: true });
+}
+
 /**
  * Base of every kessai element: per-element locale for `msg`, re-render on
  * `lang` changes, and refusal to run when a secret key is put in an attribute
  * or property.
  */
 export class KessaiElement extends LitElement {
+  /**
+   * Colour scheme: `page` (default) matches the page the element sits on (its
+   * declared `color-scheme`, or its background when it paints itself dark or light
+   * without declaring it), whatever the OS setting; `system` follows the OS;
+   * `light` or `dark` forces one. `system`, `light` and `dark` paint the element's own
+   * background (`--kessai-color-background`, default the scheme's Canvas).
+   */
+  @property({ attribute: 'color-scheme' }) colorScheme: SchemeChoice = 'page';
+
   /** Set when the element refuses to run; a console error says why. */
   protected refusal: string | null = null;
+  protected readonly internals: ElementInternals;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
 
   /** The locale this element renders in (from `lang` on it or an ancestor). */
   get locale(): KessaiLocale {
@@ -30,11 +76,28 @@ export class KessaiElement extends LitElement {
     super.connectedCallback();
     live.add(this);
     watchDocumentLang();
+    watchPageScheme();
+    this.readPageScheme();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    live.delete(this);
+  /**
+   * Applies `colorScheme` as custom states the styles read: `scheme-light`,
+   * `scheme-dark` or `scheme-system`, and `own-background` when not in `page` mode.
+   * In `page` mode the scheme comes from what is behind the element (see
+   * color-scheme.ts); inside another kessai element it is inherited from that one.
+   */
+  readPageScheme(): void {
+    const states = this.internals.states as Set<string> | undefined;
+    if (!states || !this.isConnected) return;
+    const choice = this.colorScheme;
+    const nested = (this.getRootNode() as ShadowRoot).host?.localName.startsWith('kessai-');
+    const scheme = choice !== 'page' ? choice : nested ? undefined : schemeBehind(this);
+    for (const s of ['light', 'dark', 'system'] as const) {
+      if (s === scheme) states.add(`scheme-${s}`);
+      else states.delete(`scheme-${s}`);
+    }
+    if (choice === 'page') states.delete('own-background');
+    else states.add('own-background');
   }
 
   /** Values checked for secrets: every attribute and every declared string property. */
@@ -45,6 +108,13 @@ export class KessaiElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (changed.has('colorScheme')) {
+      if (!SCHEME_CHOICES.includes(this.colorScheme)) {
+        console.warn(`<${this.localName}>: color-scheme must be one of ${SCHEME_CHOICES.join(', ')}; using page.`);
+        this.colorScheme = 'page';
+      }
+      this.readPageScheme();
+    }
     if (this.refusal) return;
     // Everything on the first update; afterwards what changed (attributes reflect into properties).
     const candidates = this.hasUpdated ? this.secretCandidates().filter(([k]) => changed.has(k as keyof this)) : this.secretCandidates();
