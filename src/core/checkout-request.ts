@@ -12,13 +12,12 @@ import {
   type KonbiniStore,
   type PaymentMethod,
 } from './contract.js';
-import { luhnValid } from './card.js';
 import { normalizeEmail } from './email.js';
 import { toKatakana } from './kana.js';
 import { normalizePhone } from './phone.js';
 import { normalizePostalCode } from './postal.js';
 import { findPrefecture, PREFECTURES } from './prefectures.js';
-import { charLength, hasUnsafeChars, toHalfWidthAscii } from './text.js';
+import { charLength, hasUnsafeChars } from './text.js';
 import { email, katakana, maxLength, phone, postalCode, required, runValidators, type Validator } from './validators.js';
 
 /** One refused field: `field` is the contract path (`customer.phone`), `code` the rule that failed. */
@@ -73,46 +72,128 @@ function isRawCardKey(key: string): boolean {
   return RAW_CARD_KEYS.has(key.toLowerCase().replace(/[\s_-]/g, ''));
 }
 
+/** Digit value of an ASCII or full-width digit, else -1. */
+function digitAt(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+/** Letters (any script) and non-digit numerals end a run of digits; the long-vowel marks ー/ｰ are typed as dashes, so they do not. */
+const RUN_BREAKER = /[\p{L}\p{N}]/u;
+/** At most this many separator characters in a row between two digits ("4242 - 4242"). */
+const MAX_SEPARATOR_RUN = 3;
+
+/** Work counter of {@link containsCardNumber} (one unit per character read and per Luhn window checked): lets a test prove the scan is linear. */
+export interface CardScanWork {
+  units: number;
+}
+
 /**
- * True when `s` contains something that looks like a card number: a run of 13
- * to 19 digits (spaces or hyphens allowed between them, full-width too) that
- * passes the Luhn check.
+ * True when `s` contains something that looks like a card number: 13 to 19
+ * digits in a row (ASCII or full-width) that pass the Luhn check, with any
+ * separators a person or an IME types between them — spaces (NBSP and the
+ * ideographic space too), every dash (en dash, ー, －), `.`, `/`, `_`, `,`,
+ * `・`… — up to three in a row. A longer run of digits counts when any 13–19
+ * digit window of it passes.
+ *
+ * One pass, in linear time: each digit costs the same few operations whatever
+ * surrounds it (a rolling Luhn sum over prefix sums, seven windows per digit).
  */
-export function containsCardNumber(s: string): boolean {
-  const runs = toHalfWidthAscii(s).match(/\d(?:[ -]?\d){12,}/g) ?? [];
-  for (const run of runs) {
-    const digits = run.replace(/\D/g, '');
-    if (digits.length <= 19) {
-      if (luhnValid(digits)) return true;
+export function containsCardNumber(s: string, work?: CardScanWork): boolean {
+  // Prefix sums (mod 10) of the run so far, for both parities: `even` doubles
+  // the digits at odd run indexes (windows ending on an even index), `odd` the others.
+  const RING = 32;
+  const even = new Int8Array(RING);
+  const odd = new Int8Array(RING);
+  let n = 0; // digits in the current run
+  let seps = 0; // separators since the last digit
+  let units = 0;
+  /** Luhn of the `len` digits ending at run index `last`, in O(1). */
+  const luhn = (last: number, len: number): boolean => {
+    units++;
+    const sums = last % 2 === 0 ? even : odd;
+    const start = last - len + 1;
+    return sums[last % RING] === (start === 0 ? 0 : sums[(start - 1) % RING]);
+  };
+  /** Every 13–19 digit window ending at run index `last`. */
+  const windows = (last: number): boolean => {
+    for (let len = 13; len <= 19 && len <= last + 1; len++) if (luhn(last, len)) return true;
+    return false;
+  };
+  /** A run of 13–19 digits counts as a whole; a longer one was checked window by window. */
+  const endRun = (): boolean => {
+    const hit = n >= 13 && n <= 19 && luhn(n - 1, n);
+    n = 0;
+    return hit;
+  };
+  const done = (hit: boolean) => {
+    if (work) work.units += units;
+    return hit;
+  };
+  for (let i = 0; i < s.length; i++) {
+    units++;
+    const c = s.charCodeAt(i);
+    const d = digitAt(c);
+    if (d < 0) {
+      if (n === 0) continue;
+      let breaks: boolean;
+      if (c < 0x80) breaks = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a); // ASCII letters; the rest separates
+      else breaks = c !== 0x30fc && c !== 0xff70 && RUN_BREAKER.test(s[i]);
+      if ((breaks || ++seps > MAX_SEPARATOR_RUN) && endRun()) return done(true);
       continue;
     }
-    // A longer run may hide a number next to other digits: any 13–19 digit window counts.
-    for (let len = 13; len <= 19; len++) {
-      for (let i = 0; i + len <= digits.length; i++) if (luhnValid(digits.slice(i, i + len))) return true;
-    }
+    seps = 0;
+    const dbl = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    const prevEven = n === 0 ? 0 : even[(n - 1) % RING];
+    const prevOdd = n === 0 ? 0 : odd[(n - 1) % RING];
+    even[n % RING] = (prevEven + (n % 2 === 0 ? d : dbl)) % 10;
+    odd[n % RING] = (prevOdd + (n % 2 === 0 ? dbl : d)) % 10;
+    n++;
+    if (n === 20) {
+      // Longer than any card number: a number may hide next to other digits, so every window counts from now on.
+      for (let last = 12; last < 20; last++) if (windows(last)) return done(true);
+    } else if (n > 20 && windows(n - 1)) return done(true);
   }
-  return false;
+  return done(endRun());
 }
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Every key carrying raw card data, and every card-number-looking string outside `reference`. */
-function findRawCardData(body: Json, path: string, out: CheckoutFieldError[], depth = 0): void {
-  if (depth > 8) return;
-  if (typeof body === 'string') {
-    if (path !== 'reference' && containsCardNumber(body)) out.push({ field: path, code: 'raw_card_data' });
-    return;
-  }
-  if (Array.isArray(body)) {
-    body.forEach((v, i) => findRawCardData(v, `${path}[${i}]`, out, depth + 1));
-    return;
-  }
-  if (!isObject(body)) return;
-  for (const [k, v] of Object.entries(body)) {
-    const p = path ? `${path}.${k}` : k;
-    if (isRawCardKey(k)) out.push({ field: p, code: 'raw_card_data' });
-    else findRawCardData(v, p, out, depth + 1);
+/** A number that can only be a card number: an integer of 13–19 digits that passes Luhn, or one too large for a double to hold exactly. */
+function isCardNumberValue(n: number): boolean {
+  if (!Number.isFinite(n)) return false;
+  const abs = Math.abs(n);
+  if (abs < 1e12 || abs >= 1e19) return false;
+  if (!Number.isSafeInteger(abs)) return abs >= 1e15; // 16–19 digits written as a JSON number: never a price
+  return containsCardNumber(String(abs));
+}
+
+/**
+ * Every key carrying raw card data, and every card-number-looking string or
+ * number (keys too) outside `reference`, at any depth. Iterative: a deeply
+ * nested body cannot overflow the stack, and each value is visited once.
+ */
+function findRawCardData(body: Json, out: CheckoutFieldError[]): void {
+  // Depth first, in document order, like a recursive walk; `raw` marks a key that is itself the finding.
+  const stack: Array<{ value: Json; path: string; raw?: boolean }> = [{ value: body, path: '' }];
+  while (stack.length > 0) {
+    const { value, path, raw } = stack.pop()!;
+    if (raw) out.push({ field: path, code: 'raw_card_data' });
+    else if (typeof value === 'string') {
+      if (path !== 'reference' && containsCardNumber(value)) out.push({ field: path, code: 'raw_card_data' });
+    } else if (typeof value === 'number') {
+      if (isCardNumberValue(value)) out.push({ field: path, code: 'raw_card_data' });
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}[${i}]` });
+    } else if (isObject(value)) {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i];
+        stack.push({ value: value[k], path: path ? `${path}.${k}` : k, raw: isRawCardKey(k) || containsCardNumber(k) });
+      }
+    }
   }
 }
 
@@ -279,7 +360,7 @@ export function validateCheckoutRequest(body: unknown, options: CheckoutValidati
   if (!isObject(body)) return { ok: false, errors: [{ field: 'body', code: 'type' }] };
   const errors: CheckoutFieldError[] = [];
   const rawCard: CheckoutFieldError[] = [];
-  findRawCardData(body, '', rawCard);
+  findRawCardData(body, rawCard);
 
   let reference: string | undefined;
   // An empty reference counts as none (the form sends what the page gave it).
