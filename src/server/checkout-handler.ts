@@ -136,10 +136,18 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       headers: { 'Content-Type': r.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Idempotent-Replayed': 'true' },
     });
 
-  /** Our lease was taken over: answer with what the store holds, never with our own result. */
+  /**
+   * Our lease was taken over: answer with what the store holds, never with our
+   * own result. The taker usually finishes within moments (it joined our PSP
+   * payment through the PSP's idempotency key), so wait a little for it.
+   */
   async function lostLease(lease: Lease): Promise<Response> {
-    const record = await store.readKey(lease.scope, lease.key);
-    if (record?.state === 'completed' && record.response) return replayed(record.response);
+    for (let i = 0; i < 20; i++) {
+      const record = await store.readKey(lease.scope, lease.key);
+      if (record?.state === 'completed' && record.response) return replayed(record.response);
+      if (!record) break; // the taker released it (its PSP call failed): the shopper retries
+      await new Promise((r) => setTimeout(r, 100));
+    }
     return send(fail(409, 'request_in_progress', {}, { 'Retry-After': '1' }));
   }
 

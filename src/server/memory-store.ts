@@ -168,7 +168,7 @@ export function createMemoryStore(): Store {
       check();
       const out: SweptOrder[] = [];
       for (const row of orders.values()) {
-        if (row.expiresMs === null || row.expiresMs > now) continue;
+        if (row.expiresMs === null || row.expiresMs + 1000 > now) continue;
         const t = nextOrderStatus(row.order.status, 'deadline.passed');
         if (!t) continue;
         const previousStatus = row.order.status;

@@ -248,7 +248,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
     async expireOverdue(now, at) {
       const sql = `SELECT ${ORDER_COLUMNS} FROM kessai_orders WHERE status = 'pending' AND expires_ms IS NOT NULL AND expires_ms <= $1 FOR UPDATE SKIP LOCKED`;
-      return sweep(sql, now, 'deadline.passed', now, at);
+      return sweep(sql, now - 1000, 'deadline.passed', now, at);
     },
     async abandonStale(now, staleAfterMs, at) {
       const sql = `SELECT ${ORDER_COLUMNS} FROM kessai_orders WHERE status = 'processing' AND updated_ms <= $1 FOR UPDATE SKIP LOCKED`;

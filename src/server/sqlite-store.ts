@@ -199,7 +199,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
 
     async expireOverdue(now, at) {
-      return tx(() => sweep(q.due.all(now) as OrderRow[], 'deadline.passed', now, at));
+      return tx(() => sweep(q.due.all(now - 1000) as OrderRow[], 'deadline.passed', now, at));
     },
     async abandonStale(now, staleAfterMs, at) {
       return tx(() => sweep(q.stale.all(now - staleAfterMs) as OrderRow[], 'lock.expired', now, at));

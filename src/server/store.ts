@@ -131,7 +131,11 @@ export interface Store {
   listNotifications(limit?: number): Promise<StoredNotification[]>;
 
   // ─── sweeps ───
-  /** Moves unpaid `pending` orders whose deadline is at or before `now` to `expired`. */
+  /**
+   * Moves unpaid `pending` orders whose deadline has passed to `expired`. A
+   * deadline is stated to the second and includes that second (23:59:59 JST
+   * may still pay): an order expires once `deadline + 1 s <= now`.
+   */
   expireOverdue(now: number, at: string): Promise<SweptOrder[]>;
   /** Moves `processing` orders not written since `now - staleAfterMs` to `abandoned`. */
   abandonStale(now: number, staleAfterMs: number, at: string): Promise<SweptOrder[]>;

@@ -175,15 +175,16 @@ function conformance(name: string, makeBackend: () => Promise<Backend>) {
       const notDue = await placeOrder(store, { deadline: '2026-11-28T23:59:59+09:00' });
       const card = await placeOrder(store, { status: 'succeeded', method: 'card' });
       const deadline = Date.parse('2026-11-27T23:59:59+09:00');
-      const before = await store.expireOverdue(deadline - 1, jst(deadline - 1));
+      // 23:59:59 is still payable, through the end of that second.
+      const before = await store.expireOverdue(deadline + 999, jst(deadline));
       assert.ok(!before.some((s) => s.order.id === due.orderId));
-      const swept = await store.expireOverdue(deadline, jst(deadline));
+      const swept = await store.expireOverdue(deadline + 1000, jst(deadline + 1000));
       const mine = swept.find((s) => s.order.id === due.orderId);
       assert.equal(mine?.order.status, 'expired');
       assert.equal(mine?.previousStatus, 'pending');
       assert.equal((await store.getOrder(notDue.orderId))?.status, 'pending');
       assert.equal((await store.getOrder(card.orderId))?.status, 'succeeded');
-      assert.equal((await store.expireOverdue(deadline, jst(deadline))).some((s) => s.order.id === due.orderId), false, 'once');
+      assert.equal((await store.expireOverdue(deadline + 5000, jst(deadline + 5000))).some((s) => s.order.id === due.orderId), false, 'once');
     });
 
     it('abandons processing orders left by a dead request; a retry of the key resumes them', async () => {
