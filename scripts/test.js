@@ -13,48 +13,16 @@
 // run (KESSAI_TEST_PG_URL); each test file makes its own database in it. It is
 // stopped and removed at the end, whatever happened.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { compileNodeTests, NODE_TESTS_OUT as out } from './compile-node-tests.js';
 import { startPostgres } from './pg-cluster.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const nodeOnly = args.includes('--node-only');
 const only = args.filter((a) => !a.startsWith('--'));
-const out = join(root, '.cache', 'node-tests');
-
-function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
-/** Compiles test/node/**.ts (tests, helpers, fixtures) to .cache/node-tests/, one ESM file each; packages stay external. */
-export async function compileNodeTests() {
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  const entryPoints = walk(join(root, 'test', 'node')).filter((f) => f.endsWith('.ts'));
-  await build({
-    entryPoints,
-    outbase: join(root, 'test', 'node'),
-    outdir: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'inline',
-    outExtension: { '.js': '.mjs' },
-    alias: {
-      'kessai/server': join(root, 'src', 'server.ts'),
-      'kessai/server/sqlite': join(root, 'src', 'server', 'sqlite-store.ts'),
-      'kessai/server/postgres': join(root, 'src', 'server', 'postgres-store.ts'),
-      'kessai/server/node': join(root, 'src', 'server', 'node.ts'),
-    },
-    logLevel: 'warning',
-  });
-  return entryPoints;
-}
 
 function run(cmd, argv, env, { capture = false } = {}) {
   return new Promise((resolve) => {

@@ -72,13 +72,6 @@ function isRawCardKey(key: string): boolean {
   return RAW_CARD_KEYS.has(key.toLowerCase().replace(/[\s_-]/g, ''));
 }
 
-/** Digit value of an ASCII or full-width digit, else -1. */
-function digitAt(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
-  return -1;
-}
-
 /** Letters (any script) and non-digit numerals end a run of digits; the long-vowel marks ー/ｰ are typed as dashes, so they do not. */
 const RUN_BREAKER = /[\p{L}\p{N}]/u;
 /** At most this many separator characters in a row between two digits ("4242 - 4242"). */
@@ -101,61 +94,73 @@ export interface CardScanWork {
  * surrounds it (a rolling Luhn sum over prefix sums, seven windows per digit).
  */
 export function containsCardNumber(s: string, work?: CardScanWork): boolean {
-  // Prefix sums (mod 10) of the run so far, for both parities: `even` doubles
-  // the digits at odd run indexes (windows ending on an even index), `odd` the others.
-  const RING = 32;
-  const even = new Int8Array(RING);
-  const odd = new Int8Array(RING);
+  // Prefix sums (mod 10) of the current run: E[k] over its first k digits
+  // doubling those at odd run indexes (the Luhn weights of a window that ends
+  // on an even index), O[k] doubling those at even indexes. The window of the
+  // digits k..n-1 passes Luhn when the prefix sums at n and at k are equal.
+  let E: Int8Array | undefined;
+  let O: Int8Array | undefined;
   let n = 0; // digits in the current run
   let seps = 0; // separators since the last digit
   let units = 0;
-  /** Luhn of the `len` digits ending at run index `last`, in O(1). */
-  const luhn = (last: number, len: number): boolean => {
-    units++;
-    const sums = last % 2 === 0 ? even : odd;
-    const start = last - len + 1;
-    return sums[last % RING] === (start === 0 ? 0 : sums[(start - 1) % RING]);
-  };
-  /** Every 13–19 digit window ending at run index `last`. */
-  const windows = (last: number): boolean => {
-    for (let len = 13; len <= 19 && len <= last + 1; len++) if (luhn(last, len)) return true;
-    return false;
-  };
+  let hit = false;
   /** A run of 13–19 digits counts as a whole; a longer one was checked window by window. */
-  const endRun = (): boolean => {
-    const hit = n >= 13 && n <= 19 && luhn(n - 1, n);
+  const endRun = () => {
+    if (n >= 13 && n <= 19) {
+      units++;
+      if ((n % 2 === 1 ? E! : O!)[n] === 0) hit = true;
+    }
     n = 0;
-    return hit;
   };
-  const done = (hit: boolean) => {
-    if (work) work.units += units;
-    return hit;
-  };
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length && !hit; i++) {
     units++;
     const c = s.charCodeAt(i);
-    const d = digitAt(c);
-    if (d < 0) {
-      if (n === 0) continue;
-      let breaks: boolean;
-      if (c < 0x80) breaks = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a); // ASCII letters; the rest separates
-      else breaks = c !== 0x30fc && c !== 0xff70 && RUN_BREAKER.test(s[i]);
-      if ((breaks || ++seps > MAX_SEPARATOR_RUN) && endRun()) return done(true);
-      continue;
+    let d = c - 0x30;
+    if (d < 0 || d > 9) {
+      d = c - 0xff10; // full-width digits
+      if (d < 0 || d > 9) {
+        if (n === 0) continue;
+        let breaks: boolean;
+        if (c < 0x80) breaks = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a); // ASCII letters; the rest separates
+        else breaks = c !== 0x30fc && c !== 0xff70 && RUN_BREAKER.test(s[i]);
+        if (breaks || ++seps > MAX_SEPARATOR_RUN) endRun();
+        continue;
+      }
     }
     seps = 0;
-    const dbl = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    const prevEven = n === 0 ? 0 : even[(n - 1) % RING];
-    const prevOdd = n === 0 ? 0 : odd[(n - 1) % RING];
-    even[n % RING] = (prevEven + (n % 2 === 0 ? d : dbl)) % 10;
-    odd[n % RING] = (prevOdd + (n % 2 === 0 ? dbl : d)) % 10;
+    if (!E) {
+      E = new Int8Array(s.length + 1);
+      O = new Int8Array(s.length + 1);
+    }
+    const dbl = d < 5 ? d * 2 : d * 2 - 9;
+    let e = E[n] + ((n & 1) === 0 ? d : dbl);
+    let o = O![n] + ((n & 1) === 0 ? dbl : d);
+    if (e >= 10) e -= 10;
+    if (o >= 10) o -= 10;
     n++;
+    E[n] = e;
+    O![n] = o;
+    if (n < 20) continue;
     if (n === 20) {
-      // Longer than any card number: a number may hide next to other digits, so every window counts from now on.
-      for (let last = 12; last < 20; last++) if (windows(last)) return done(true);
-    } else if (n > 20 && windows(n - 1)) return done(true);
+      // Longer than any card number: a number may hide next to other digits,
+      // so every 13–19 digit window counts from now on (first those ending earlier).
+      for (let end = 13; end < 20 && !hit; end++) {
+        const S = end % 2 === 1 ? E : O!;
+        for (let len = 13; len <= end && !hit; len++) {
+          units++;
+          if (S[end] === S[end - len]) hit = true;
+        }
+      }
+    }
+    // The seven windows ending on this digit.
+    units += 7;
+    const S = (n & 1) === 1 ? E : O!;
+    const p = S[n];
+    if (p === S[n - 13] || p === S[n - 14] || p === S[n - 15] || p === S[n - 16] || p === S[n - 17] || p === S[n - 18] || p === S[n - 19]) hit = true;
   }
-  return done(endRun());
+  if (!hit) endRun();
+  if (work) work.units += units;
+  return hit;
 }
 
 type Json = unknown;
