@@ -23,6 +23,8 @@ export default tseslint.config(
       ],
     },
   },
+  // Code that runs inside page.evaluate() in a browser.
+  { files: ['test/commands.js'], languageOptions: { globals: { requestAnimationFrame: 'readonly' } } },
   {
     files: ['test/**', 'scripts/**', 'demo/**', 'vite.config.ts', '.storybook/**'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
