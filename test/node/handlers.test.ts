@@ -143,19 +143,41 @@ describe('the same handlers in Hono, a Next.js route handler and a fetch functio
 });
 
 describe('fenced take-over of a timed-out lock', { timeout: 60_000 }, () => {
+  /** The sandbox PSP behind a gate: calls wait until released (a PSP slower than the lock), counted as they arrive. */
+  function gatedPsp() {
+    const inner = new SandboxPsp({ webhookSecret: secret });
+    let open: () => void = () => {};
+    const gate = new Promise<void>((r) => (open = r));
+    const arrived: Array<() => void> = [];
+    let calls = 0;
+    const callNumber = (n: number) => new Promise<void>((r) => (calls >= n ? r() : arrived.push(() => calls >= n && r())));
+    const psp = Object.create(inner) as SandboxPsp;
+    psp.createKonbiniPayment = async (payment, store) => {
+      calls++;
+      for (const f of arrived) f();
+      await gate;
+      return inner.createKonbiniPayment(payment, store);
+    };
+    return { psp, inner, release: () => open(), callNumber };
+  }
+
   for (const [name, makeStore] of [
     ['memory', () => createMemoryStore()],
     ['SQLite', () => createSqliteStore({ path: ':memory:' })],
   ] as const) {
     it(`${name}: a PSP call slower than the lock: both answers name the one stored order, one PSP payment`, async () => {
       const store = makeStore();
-      const psp = new SandboxPsp({ webhookSecret: secret, delayMs: 600 });
-      const handler = createCheckoutHandler({ store, psp, catalog, lockTimeoutMs: 150 });
+      const { psp, inner, release, callNumber } = gatedPsp();
+      const lockTimeoutMs = 100;
+      const handler = createCheckoutHandler({ store, psp, catalog, lockTimeoutMs });
       const key = uuid();
       const req = () => new Request('http://shop/api/checkout', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(orderBody()) });
       const first = handler(req());
-      await new Promise((r) => setTimeout(r, 300)); // past the lock timeout, while the PSP still works on the first
-      const second = handler(req());
+      await callNumber(1); // the first holds the lock, has written its order and waits on the PSP
+      await new Promise((r) => setTimeout(r, lockTimeoutMs + 50)); // its lock times out
+      const second = handler(req()); // takes the key over
+      await callNumber(2); // and calls the PSP with the same idempotency key
+      release();
       const [a, b] = await Promise.all([first, second]);
       const [ta, tb] = [await a.text(), await b.text()];
       assert.equal(a.status, 200, ta);
@@ -164,7 +186,9 @@ describe('fenced take-over of a timed-out lock', { timeout: 60_000 }, () => {
       const { orderId } = JSON.parse(ta) as { orderId: string };
       assert.equal((await store.getOrder(orderId))?.status, 'pending', 'the answered order exists');
       assert.equal(await store.countOrders(), 1);
-      assert.equal(psp.payments, 1, 'one PSP payment');
+      assert.equal(inner.payments, 1, 'one PSP payment');
+      const record = await store.readKey('POST /api/checkout', key);
+      assert.equal(record?.version, 2, 'the key was taken over');
     });
   }
 });
