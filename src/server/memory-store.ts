@@ -27,7 +27,7 @@ export function createMemoryStore(): Store {
   const id = (scope: string, key: string) => `${scope}\u0000${key}`;
   const current = (lease: Lease) => {
     const row = keys.get(id(lease.scope, lease.key));
-    return row && row.state === 'processing' && row.version === lease.version ? row : undefined;
+    return row && row.state === 'processing' && row.version === lease.version && row.orderId === lease.orderId ? row : undefined;
   };
   const check = () => {
     if (closed) throw new Error('store is closed');

@@ -85,8 +85,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const isCurrent = async (c: Client, l: Lease) =>
     (
       await c.query(
-        "SELECT 1 FROM kessai_idempotency WHERE scope = $1 AND key = $2 AND version = $3 AND state = 'processing' FOR UPDATE",
-        [l.scope, l.key, l.version],
+        "SELECT 1 FROM kessai_idempotency WHERE scope = $1 AND key = $2 AND version = $3 AND order_id = $4 AND state = 'processing' FOR UPDATE",
+        [l.scope, l.key, l.version, l.orderId],
       )
     ).rowCount === 1;
   const orderById = async (c: Client | pg.Pool, id: string, lock = false) => {
@@ -98,6 +98,32 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       "UPDATE kessai_orders SET status = $1, updated_at = $2, updated_ms = $3, paid_at = CASE WHEN $1 IN ('paid', 'paid_after_expiry') THEN $2 ELSE paid_at END WHERE id = $4",
       [to, at, ms, id],
     );
+
+  const VANISHED = Symbol('vanished');
+  async function beginOnce(input: BeginKeyInput): Promise<BeginResult | typeof VANISHED> {
+    const { scope, key, fingerprint, now, ttlMs } = input;
+    return tx(async (c): Promise<BeginResult | typeof VANISHED> => {
+      const inserted = await c.query(
+        `INSERT INTO kessai_idempotency (scope, key, fingerprint, state, version, locked_at, expires_at, order_id)
+         VALUES ($1, $2, $3, 'processing', 1, $4, $5, $6) ON CONFLICT (scope, key) DO NOTHING`,
+        [scope, key, fingerprint, now, now + ttlMs, input.newOrderId],
+      );
+      if (inserted.rowCount === 1) return { kind: 'new', lease: { scope, key, version: 1, orderId: input.newOrderId, takeover: false } };
+      const { rows } = await c.query<RawKeyRow>('SELECT * FROM kessai_idempotency WHERE scope = $1 AND key = $2 FOR UPDATE', [scope, key]);
+      const d = decideBegin(rows[0] && toKeyRow(rows[0]), input);
+      if (d.write === 'insert') return VANISHED;
+      if (d.write === 'replace') {
+        await c.query(
+          `UPDATE kessai_idempotency SET fingerprint = $1, state = 'processing', version = $2, locked_at = $3, expires_at = $4, order_id = $5,
+             status = NULL, content_type = NULL, body = NULL WHERE scope = $6 AND key = $7`,
+          [fingerprint, d.result.lease.version, now, now + ttlMs, d.result.lease.orderId, scope, key],
+        );
+      } else if (d.write === 'takeover') {
+        await c.query('UPDATE kessai_idempotency SET version = $1, locked_at = $2 WHERE scope = $3 AND key = $4', [d.result.lease.version, now, scope, key]);
+      }
+      return d.result;
+    });
+  }
 
   async function sweep(sql: string, param: number, input: 'deadline.passed' | 'lock.expired', now: number, at: string): Promise<SweptOrder[]> {
     return tx(async (c) => {
@@ -117,31 +143,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     kind: 'postgres',
 
     async beginKey(input: BeginKeyInput): Promise<BeginResult> {
-      const { scope, key, fingerprint, now, ttlMs } = input;
-      return tx(async (c) => {
-        const inserted = await c.query(
-          `INSERT INTO kessai_idempotency (scope, key, fingerprint, state, version, locked_at, expires_at, order_id)
-           VALUES ($1, $2, $3, 'processing', 1, $4, $5, $6) ON CONFLICT (scope, key) DO NOTHING`,
-          [scope, key, fingerprint, now, now + ttlMs, input.newOrderId],
-        );
-        if (inserted.rowCount === 1) return { kind: 'new', lease: { scope, key, version: 1, orderId: input.newOrderId, takeover: false } };
-        const { rows } = await c.query<RawKeyRow>('SELECT * FROM kessai_idempotency WHERE scope = $1 AND key = $2 FOR UPDATE', [scope, key]);
-        const d = decideBegin(rows[0] && toKeyRow(rows[0]), input);
-        if (d.write === 'insert') {
-          // Deleted between the INSERT and the SELECT (a purge): try once more from the start.
-          throw new Error('idempotency record vanished; retry');
-        }
-        if (d.write === 'replace') {
-          await c.query(
-            `UPDATE kessai_idempotency SET fingerprint = $1, state = 'processing', version = $2, locked_at = $3, expires_at = $4, order_id = $5,
-               status = NULL, content_type = NULL, body = NULL WHERE scope = $6 AND key = $7`,
-            [fingerprint, d.result.lease.version, now, now + ttlMs, d.result.lease.orderId, scope, key],
-          );
-        } else if (d.write === 'takeover') {
-          await c.query('UPDATE kessai_idempotency SET version = $1, locked_at = $2 WHERE scope = $3 AND key = $4', [d.result.lease.version, now, scope, key]);
-        }
-        return d.result;
-      });
+      // A record purged between our INSERT and SELECT: start over (twice at most).
+      for (let attempt = 0; ; attempt++) {
+        const r = await beginOnce(input);
+        if (r !== VANISHED || attempt === 2) return r === VANISHED ? { kind: 'in_flight' } : r;
+      }
     },
 
     async readKey(scope, key): Promise<KeyRecord | undefined> {

@@ -62,7 +62,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       "UPDATE kessai_idempotency SET fingerprint = ?, state = 'processing', version = ?, locked_at = ?, expires_at = ?, order_id = ?, status = NULL, content_type = NULL, body = NULL WHERE scope = ? AND key = ?",
     ),
     takeover: db.prepare('UPDATE kessai_idempotency SET version = ?, locked_at = ? WHERE scope = ? AND key = ? AND version = ?'),
-    current: db.prepare("SELECT 1 FROM kessai_idempotency WHERE scope = ? AND key = ? AND version = ? AND state = 'processing'"),
+    current: db.prepare("SELECT 1 FROM kessai_idempotency WHERE scope = ? AND key = ? AND version = ? AND order_id = ? AND state = 'processing'"),
     completeKey: db.prepare("UPDATE kessai_idempotency SET state = 'completed', status = ?, content_type = ?, body = ? WHERE scope = ? AND key = ?"),
     deleteKey: db.prepare('DELETE FROM kessai_idempotency WHERE scope = ? AND key = ?'),
     purge: db.prepare('DELETE FROM kessai_idempotency WHERE expires_at <= ?'),
@@ -93,7 +93,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     due: db.prepare(`SELECT ${ORDER_COLUMNS} FROM kessai_orders WHERE status = 'pending' AND expires_ms IS NOT NULL AND expires_ms <= ?`),
     stale: db.prepare(`SELECT ${ORDER_COLUMNS} FROM kessai_orders WHERE status = 'processing' AND updated_ms <= ?`),
   };
-  const isCurrent = (l: Lease) => q.current.get(l.scope, l.key, l.version) !== undefined;
+  const isCurrent = (l: Lease) => q.current.get(l.scope, l.key, l.version, l.orderId) !== undefined;
   const getOrder = (id: string) => {
     const r = q.order.get(id) as OrderRow | undefined;
     return r && toOrder(r);

@@ -7,8 +7,9 @@
  *
  * Fencing: a key is held under a lease whose version grows by one at every
  * take-over (a lock older than the lock timeout). Every write made on behalf
- * of a request names its lease and happens only while that lease is current,
- * in the same transaction; a late writer gets `false` and writes nothing.
+ * of a request names its lease (version and order id: a record purged and
+ * made anew gets a new order id) and happens only while that lease is
+ * current, in the same transaction; a late writer gets `false` and writes nothing.
  */
 import type { NewOrder, Order, OrderEvent, OrderSettlement, OrderStatus, PspEvent } from './types.js';
 

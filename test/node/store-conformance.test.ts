@@ -115,6 +115,20 @@ function conformance(name: string, makeBackend: () => Promise<Backend>) {
       assert.ok(purged >= 1);
     });
 
+    it('a lease from before a purge cannot write on the record made anew (the order id is part of the lease)', async () => {
+      const key = uuid();
+      const old = await begin(store, key, { now: T0 });
+      if (old.kind !== 'new') return assert.fail(old.kind);
+      await store.purgeExpiredKeys(T0 + 86_400_000);
+      const fresh = await begin(store, key, { now: T0 + 86_400_000 });
+      if (fresh.kind !== 'new') return assert.fail(fresh.kind);
+      assert.equal(fresh.lease.version, 1);
+      assert.notEqual(fresh.lease.orderId, old.lease.orderId);
+      assert.equal(await store.completeKey(old.lease, { status: 200, contentType: 'application/json', body: body('{"old":true}') }), false);
+      assert.equal(await store.createOrder(old.lease, newOrder(old.lease.orderId, key, T0)), false);
+      assert.equal((await store.readKey(SCOPE, key))?.state, 'processing');
+    });
+
     it('gives exactly one lease to 50 concurrent requests of one key', async () => {
       const key = uuid();
       const results = await Promise.all(Array.from({ length: 50 }, () => begin(store, key)));
