@@ -120,4 +120,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`kessai demo: http://127.0.0.1:${port}/`);
     console.log(`  backend: POST http://127.0.0.1:${port}/api/checkout (SANDBOX PSP: no money moves; orders in ${backend.where})`);
   });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      server.close();
+      server.closeAllConnections();
+      backend.close().finally(() => process.exit(0));
+    });
+  }
 }

@@ -47,6 +47,8 @@ async function nodeStage() {
       .map((f) => join(out, relative(join(root, 'test', 'node'), f)).replace(/\.ts$/, '.mjs'));
     console.log(`Node tests (${files.length} files, ${process.version})`);
     pg = await startPostgres();
+    // Interrupted (Ctrl-C, CI's timeout): the cluster goes too.
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (pg.stop(), process.exit(130)));
     const tap = join(out, 'results.tap');
     const r = await run(
       process.execPath,
