@@ -23,6 +23,9 @@ export default tseslint.config(
       ],
     },
   },
+  // Code that runs inside page.evaluate() in a browser.
+  // Code in test/commands.js run in the page by page.evaluate: browser globals.
+  { files: ['test/commands.js'], languageOptions: { globals: { requestAnimationFrame: 'readonly', performance: 'readonly', document: 'readonly' } } },
   {
     files: ['test/**', 'scripts/**', 'demo/**', 'vite.config.ts', '.storybook/**'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-unused-expressions': 'off' },

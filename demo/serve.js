@@ -1,7 +1,13 @@
 // `npm start`: serves the demo pages and the built files on one local port
 // (PORT overrides). Plain Node, no framework: this is the shop's web server.
-// Requests under /api/ go to the reference merchant backend (demo/server/, a
-// Hono app): POST /api/checkout and POST /api/psp-webhook.
+// Requests under /api/ go to kessai/server's handlers with the sandbox PSP:
+// POST /api/checkout, GET /api/checkout/{orderId}, POST /api/psp-webhook.
+//
+// Storage: PostgreSQL when DATABASE_URL is set (several instances on several
+// ports share one order book), else the SQLite file KESSAI_DB (default
+// demo/data/orders.sqlite). Pages are served as a merchant should: GET/HEAD
+// only, a strict CSP with Trusted Types and frame-ancestors 'none', nosniff,
+// Referrer-Policy (kessai/server's securityHeaders()).
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -33,42 +39,74 @@ function resolvePath(urlPath) {
   return null;
 }
 
-/** The shop page carries the embed's current SRI value. */
-async function fileBody(file) {
+/** The shop page carries the embed's current SRI value; every page's inline <script>/<style> gets this response's nonce. */
+async function fileBody(file, nonce) {
   const body = await readFile(file);
-  if (!file.endsWith(join('shop', 'index.html'))) return body;
-  const sri = (await readFile(join(root, 'dist', 'cdn', 'kessai.js.sri'), 'utf8')).trim();
-  return body.toString('utf8').replace('__KESSAI_SRI__', sri);
+  if (!file.endsWith('.html')) return body;
+  let html = body.toString('utf8').replace(/<(script|style)(?=[\s>])/g, `<$1 nonce="${nonce}"`);
+  if (file.endsWith(join('shop', 'index.html'))) {
+    const sri = (await readFile(join(root, 'dist', 'cdn', 'kessai.js.sri'), 'utf8')).trim();
+    html = html.replace('__KESSAI_SRI__', sri);
+  }
+  return html;
+}
+
+/** The kessai/server module, compiled from src/ (no prior build needed). */
+async function serverModule() {
+  const { loadCheckoutServer } = await import('./server/load.js');
+  return loadCheckoutServer();
 }
 
 /**
- * The reference backend with its SQLite file (KESSAI_DB, default
- * demo/data/orders.sqlite) and the sandbox PSP. The webhook signing secret
- * comes from KESSAI_SANDBOX_WEBHOOK_SECRET (server-only; a random one when unset).
+ * The handlers with their store (PostgreSQL when `databaseUrl`, else SQLite at
+ * `dbPath`) and the sandbox PSP. The webhook signing secret comes from
+ * KESSAI_SANDBOX_WEBHOOK_SECRET (server-only; a random one when unset).
  */
-export async function createApiListener({ dbPath = process.env.KESSAI_DB || join(root, 'demo', 'data', 'orders.sqlite') } = {}) {
-  const { getRequestListener } = await import('@hono/node-server');
-  const { loadCheckoutServer } = await import('./server/load.js');
-  const m = await loadCheckoutServer();
-  const db = m.openDatabase(dbPath);
+export async function createApiListener({
+  databaseUrl = process.env.DATABASE_URL,
+  dbPath = process.env.KESSAI_DB || join(root, 'demo', 'data', 'orders.sqlite'),
+} = {}) {
+  const m = await serverModule();
+  const store = databaseUrl ? await m.createPostgresStore({ connectionString: databaseUrl }) : m.createSqliteStore({ path: dbPath });
   const psp = new m.SandboxPsp({
     webhookSecret: process.env.KESSAI_SANDBOX_WEBHOOK_SECRET || randomBytes(32).toString('hex'),
     delayMs: Number(process.env.KESSAI_SANDBOX_DELAY_MS) || 0,
   });
-  const app = m.createCheckoutApp({ db, psp, catalog: m.createCatalog() });
-  return { listener: getRequestListener(app.fetch), db, psp, dbPath, module: m };
+  const onEvent = (e) => console.log(`[kessai] ${e.type} ${e.order?.id ?? ''} ${e.previousStatus ?? ''}→${e.order?.status ?? ''}`);
+  const checkout = m.toNodeHandler(m.createCheckoutHandler({ store, psp, catalog: m.createDemoCatalog(), onEvent }));
+  const webhook = m.toNodeHandler(m.createWebhookHandler({ store, psp, onEvent }));
+  const stopSweeper = m.startSweeper({ store, onEvent, intervalMs: 60_000 });
+  const listener = (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/api/psp-webhook') return webhook(req, res);
+    return checkout(req, res);
+  };
+  const close = async () => {
+    stopSweeper();
+    await store.close();
+  };
+  return { listener, store, psp, where: databaseUrl ? 'PostgreSQL (DATABASE_URL)' : dbPath, module: m, close };
 }
 
-export function createDemoServer({ api } = {}) {
+export async function createDemoServer({ api } = {}) {
+  const { securityHeaders } = await serverModule();
   return createServer(async (req, res) => {
     if (api && new URL(req.url, 'http://x').pathname.startsWith('/api/')) return api(req, res);
+    const nonce = randomBytes(16).toString('base64');
+    const headers = securityHeaders({ nonce, trustedTypes: ['vue', 'react'] });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Method not allowed');
+      return;
+    }
     try {
       const file = resolvePath(new URL(req.url, 'http://x').pathname);
       if (!file || !(await stat(file)).isFile()) throw new Error('not served');
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(await fileBody(file));
+      const body = await fileBody(file, nonce);
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
     }
   });
@@ -77,8 +115,16 @@ export function createDemoServer({ api } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.env.PORT) || 8080;
   const backend = await createApiListener();
-  createDemoServer({ api: backend.listener }).listen(port, '127.0.0.1', () => {
+  const server = await createDemoServer({ api: backend.listener });
+  server.listen(port, '127.0.0.1', () => {
     console.log(`kessai demo: http://127.0.0.1:${port}/`);
-    console.log(`  reference backend: POST http://127.0.0.1:${port}/api/checkout (SANDBOX PSP: no money moves; orders in ${backend.dbPath})`);
+    console.log(`  backend: POST http://127.0.0.1:${port}/api/checkout (SANDBOX PSP: no money moves; orders in ${backend.where})`);
   });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      server.close();
+      server.closeAllConnections();
+      backend.close().finally(() => process.exit(0));
+    });
+  }
 }

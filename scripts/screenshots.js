@@ -17,8 +17,8 @@ const MODES = [
   { name: 'shop-brand', path: '/shop/?theme=brand', media: [] },
 ];
 
-const api = await createApiListener({ dbPath: ':memory:' });
-const server = createDemoServer({ api: api.listener });
+const api = await createApiListener({ databaseUrl: '', dbPath: ':memory:' });
+const server = await createDemoServer({ api: api.listener });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteerCore.launch({
@@ -43,5 +43,5 @@ try {
 } finally {
   await browser.close();
   server.close();
-  api.db?.close?.();
+  await api.close();
 }

@@ -256,6 +256,17 @@ describe('reference backend: idempotency (IETF Idempotency-Key draft)', () => {
     expect(orders[0].id).to.equal(JSON.parse(new TextDecoder().decode(firstBytes)).orderId);
   });
 
+  it('compares keys in one canonical form: the same UUID in upper case replays, one order (issue 13)', async () => {
+    const base = await newShop();
+    const key = crypto.randomUUID();
+    const first = await checkout(base, order(), { key });
+    const bytes = await first.text();
+    const upper = await checkout(base, order(), { key: key.toUpperCase() });
+    expect(upper.headers.get('idempotent-replayed')).to.equal('true');
+    expect(await upper.text()).to.equal(bytes);
+    expect((await ordersOf(base)).count).to.equal(1);
+  });
+
   it('accepts the key as the draft writes it, a quoted Structured Field string', async () => {
     const base = await newShop();
     const key = crypto.randomUUID();
@@ -488,6 +499,36 @@ describe('reference backend: PSP notifications (webhook)', () => {
     });
     await expectError(badSig, 401, 'invalid_signature');
     expect((await ordersOf(base)).orders[0]).to.include({ id: orderId, status: 'pending' });
+  });
+
+  it('keeps money that arrives after expiry: paid_after_expiry, reported (issue 13)', async () => {
+    const base = await newShop();
+    const orderId = await placed(base);
+    expect((await notify(base, { orderId, type: 'payment.expired' })).body.orderStatus).to.equal('expired');
+    const late = await notify(base, { orderId, type: 'payment.succeeded' });
+    expect(late.body).to.include({ outcome: 'applied', orderStatus: 'paid_after_expiry' });
+    const { events } = (await ordersOf(base)) as unknown as { events: Array<{ type: string; orderId: string }> };
+    expect(events.map((e) => e.type)).to.deep.equal(['order.expired', 'order.paid_after_expiry']);
+  });
+
+  it('acknowledges a validly signed notification of an unknown type and changes nothing (issue 13)', async () => {
+    const base = await newShop();
+    const orderId = await placed(base);
+    const r = await notify(base, { orderId, type: 'charge.dispute.created' });
+    expect(r.status).to.equal(200);
+    expect(r.body.outcome).to.equal('unknown_type');
+    expect((await ordersOf(base)).orders[0].status).to.equal('pending');
+  });
+
+  it('expires an unpaid order at its JST deadline by the sweep, and the status route says so', async () => {
+    const base = await newShop({ now: JUST_AFTER_MIDNIGHT_JST });
+    const orderId = await placed(base);
+    const sweep = async (now: string) => (await fetch(`${base}/sweep`, { method: 'POST', body: JSON.stringify({ now }) })).json();
+    expect((await sweep('2026-11-29T14:59:59.500Z')).expired).to.deep.equal([]);
+    expect((await sweep('2026-11-29T15:00:00Z')).expired).to.deep.equal([orderId]);
+    const status = await (await fetch(`${base}/api/checkout/${orderId}`)).json();
+    expect(status).to.include({ orderId, status: 'expired', expiresAt: '2026-11-29T23:59:59+09:00' });
+    expect(status).not.to.have.property('customer');
   });
 
   it('does not mark an order paid when the notified amount differs', async () => {

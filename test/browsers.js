@@ -225,3 +225,10 @@ export function createLaunchers(engines) {
     return new WebKitLauncher();
   });
 }
+
+// `node test/browsers.js` (the first step of npm test): which engines this run uses, with versions.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const engines = selectedEngines();
+  console.log(`Browser engines of this run:\n${describeEngines(engines)}`);
+  assertInstalled(engines);
+}

@@ -1,26 +1,11 @@
 /**
- * The product catalogue: the server's source of truth for prices. The amount a
- * request carries is only what the page displayed; the order is priced here,
- * from `reference`.
+ * The demo shop's products: the server's source of truth for prices. The
+ * amount a request carries is only what the page displayed; the order is
+ * priced here, from `reference`.
  */
+import { createCatalog, type Catalog, type CatalogItem } from 'kessai/server';
 
-export interface CatalogItem {
-  /** The `reference` the page sends (product, cart or order id). */
-  reference: string;
-  /** Shown on the Konbini slip and in the order list. */
-  name: string;
-  /** Yen, tax included (税込). */
-  amount: number;
-  /** Physical goods: the request must carry an `address`. */
-  shipping: boolean;
-}
-
-export interface Catalog {
-  /** The priced item for `reference`, or undefined when unknown. May be async (a database, a cart service). */
-  lookup(reference: string): CatalogItem | undefined | Promise<CatalogItem | undefined>;
-}
-
-/** The demo shop's products. References are what `<kessai-checkout reference="…">` carries. */
+/** References are what `<kessai-checkout reference="…">` carries. */
 export const DEMO_PRODUCTS: readonly CatalogItem[] = Object.freeze([
   { reference: 'matcha-set', name: '宇治抹茶セット', amount: 3240, shipping: true },
   { reference: 'furoshiki', name: '風呂敷（木綿・二巾）', amount: 1980, shipping: true },
@@ -30,8 +15,7 @@ export const DEMO_PRODUCTS: readonly CatalogItem[] = Object.freeze([
   { reference: 'arita-vase', name: '有田焼 花瓶（作家物）', amount: 330000, shipping: true },
 ]);
 
-/** A catalogue over a fixed list (the demo's; in a real shop, look the cart up in your database). */
-export function createCatalog(items: readonly CatalogItem[] = DEMO_PRODUCTS): Catalog {
-  const byRef = new Map(items.map((i) => [i.reference, i]));
-  return { lookup: (reference) => byRef.get(reference) };
+/** The demo catalogue. */
+export function createDemoCatalog(items: readonly CatalogItem[] = DEMO_PRODUCTS): Catalog {
+  return createCatalog(items);
 }

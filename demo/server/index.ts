@@ -1,10 +1,11 @@
 /**
- * The reference merchant backend, as a module: build the Hono app with
- * `createCheckoutApp({ db, psp, catalog })` and mount its `fetch` anywhere.
+ * The demo backend, as a module for demo/serve.js and the test run: the
+ * sandbox PSP and the demo catalogue, plus the kessai/server pieces they are
+ * mounted with (the library is in src/server/).
  */
-export { createCheckoutApp, type CheckoutAppOptions } from './app.js';
-export { createCatalog, DEMO_PRODUCTS, type Catalog, type CatalogItem } from './catalog.js';
-export { IdempotencyStore, migrate, openDatabase, OrderStore, type Database, type Order, type OrderStatus } from './db.js';
-export { jstDate, jstEndOfDay, toJstIso } from './jst.js';
-export { WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent } from './psp.js';
+export * from 'kessai/server';
+export { createSqliteStore } from 'kessai/server/sqlite';
+export { createPostgresStore } from 'kessai/server/postgres';
+export { toNodeHandler } from 'kessai/server/node';
+export { createDemoCatalog, DEMO_PRODUCTS } from './catalog.js';
 export { SANDBOX_CARD_TOKENS, SANDBOX_SIGNATURE_HEADER, SandboxPsp, type SandboxPspOptions } from './sandbox-psp.js';

@@ -18,9 +18,14 @@ export async function loadCheckoutServer() {
     target: 'node20',
     write: false,
     sourcemap: 'inline',
-    alias: { 'kessai/server': `${root}src/server.ts` },
+    alias: {
+      'kessai/server': `${root}src/server.ts`,
+      'kessai/server/sqlite': `${root}src/server/sqlite-store.ts`,
+      'kessai/server/postgres': `${root}src/server/postgres-store.ts`,
+      'kessai/server/node': `${root}src/server/node.ts`,
+    },
     // Runtime packages stay in node_modules (better-sqlite3 is native).
-    external: ['hono', 'hono/*', '@hono/node-server', 'better-sqlite3'],
+    external: ['hono', 'hono/*', '@hono/node-server', 'better-sqlite3', 'pg'],
     logLevel: 'warning',
   });
   const dir = `${root}.cache`;

@@ -2,18 +2,22 @@
  * SANDBOX PSP: no money moves. It issues numbers shaped like the real ones so
  * the whole flow (instructions on screen, deadline in JST, webhook) can be
  * tried end to end; every result carries `sandbox: true` and the bank is
- * called サンドボックス銀行. Replace it with an adapter over your PSP (see psp.ts).
+ * called サンドボックス銀行. Replace it with an adapter over your PSP
+ * (`PspAdapter` in kessai/server; docs/server.md).
  */
-import type { BankTransferInstructions, KonbiniInstructions, KonbiniStore, PayEasyInstructions } from 'kessai/server';
-import { jstEndOfDay } from './jst.js';
 import {
+  jstEndOfDay,
   WebhookNotConfiguredError,
+  type BankTransferInstructions,
   type CardResult,
+  type KonbiniInstructions,
+  type KonbiniStore,
+  type PayEasyInstructions,
   type PaymentRequest,
   type PendingResult,
   type PspAdapter,
   type PspEvent,
-} from './psp.js';
+} from 'kessai/server';
 
 export interface SandboxPspOptions {
   /** Days until the payment deadline (23:59:59 JST that day). Default konbini 3, Pay-easy 3, bank transfer 7. */
@@ -82,6 +86,8 @@ export class SandboxPsp implements PspAdapter {
   private readonly webhookSecret?: string;
   /** PSP-side idempotency: the same key returns the first result. */
   private readonly byKey = new Map<string, Promise<unknown>>();
+  /** Payments created (not counting idempotent repeats). */
+  payments = 0;
   private readonly amounts = new Map<string, number>();
 
   constructor(options: SandboxPspOptions = {}) {
@@ -107,6 +113,7 @@ export class SandboxPsp implements PspAdapter {
         this.failures--;
         throw new Error('sandbox PSP: simulated outage');
       }
+      this.payments++;
       const id = `sbx_pay_${randomHex(12)}`;
       this.amounts.set(id, payment.amount);
       return make(id);
@@ -203,7 +210,7 @@ export class SandboxPsp implements PspAdapter {
       id: event.id ?? `evt_${randomHex(12)}`,
       type: event.type,
       pspPaymentId: event.pspPaymentId,
-      amount: event.amount ?? this.amounts.get(event.pspPaymentId),
+      amount: event.amount ?? (event.pspPaymentId ? this.amounts.get(event.pspPaymentId) : undefined),
     };
     const body = JSON.stringify(full);
     const t = Math.floor(this.now().getTime() / 1000);
@@ -224,10 +231,15 @@ export class SandboxPsp implements PspAdapter {
     const ok = await crypto.subtle.verify('HMAC', await hmacKey(this.webhookSecret, 'verify'), hexToBytes(parts.v1), signed);
     if (!ok) return null;
     try {
+      // The signature is valid: whatever its type, the event is the PSP's (unknown types are acknowledged and recorded).
       const e = JSON.parse(new TextDecoder().decode(rawBody)) as Partial<PspEvent>;
-      const types: PspEvent['type'][] = ['payment.succeeded', 'payment.expired', 'payment.failed'];
-      if (typeof e.id !== 'string' || typeof e.pspPaymentId !== 'string' || !types.includes(e.type as PspEvent['type'])) return null;
-      return { id: e.id, type: e.type as PspEvent['type'], pspPaymentId: e.pspPaymentId, amount: typeof e.amount === 'number' ? e.amount : undefined };
+      if (typeof e.id !== 'string' || e.id === '' || typeof e.type !== 'string') return null;
+      return {
+        id: e.id,
+        type: e.type,
+        pspPaymentId: typeof e.pspPaymentId === 'string' ? e.pspPaymentId : undefined,
+        amount: typeof e.amount === 'number' ? e.amount : undefined,
+      };
     } catch {
       return null;
     }

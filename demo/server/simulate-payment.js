@@ -1,8 +1,9 @@
 // Plays the sandbox PSP telling the shop that a shopper paid at the konbini:
 //   KESSAI_SANDBOX_WEBHOOK_SECRET=s3cret npm start                  (one terminal)
 //   KESSAI_SANDBOX_WEBHOOK_SECRET=s3cret node demo/server/simulate-payment.js ord_… [event id]
-// It reads the order's PSP payment id from the SQLite file (KESSAI_DB), signs a
-// `payment.succeeded` notification with the secret and POSTs it to
+// It reads the order's PSP payment id from the store npm start uses
+// (DATABASE_URL, else the SQLite file KESSAI_DB), signs a `payment.succeeded`
+// notification with the secret and POSTs it to
 // http://127.0.0.1:$PORT/api/psp-webhook. Send the same event id twice to see a
 // duplicate notification change nothing.
 import { join } from 'node:path';
@@ -17,9 +18,11 @@ if (!orderId || !secret) {
 }
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const m = await loadCheckoutServer();
-const db = m.openDatabase(process.env.KESSAI_DB || join(root, 'demo', 'data', 'orders.sqlite'));
-const order = new m.OrderStore(db).get(orderId);
-db.close();
+const store = process.env.DATABASE_URL
+  ? await m.createPostgresStore({ connectionString: process.env.DATABASE_URL })
+  : m.createSqliteStore({ path: process.env.KESSAI_DB || join(root, 'demo', 'data', 'orders.sqlite') });
+const order = await store.getOrder(orderId);
+await store.close();
 if (!order?.pspPaymentId) {
   console.error(`no order ${orderId} with a payment`);
   process.exit(1);

@@ -12,13 +12,12 @@ import {
   type KonbiniStore,
   type PaymentMethod,
 } from './contract.js';
-import { luhnValid } from './card.js';
 import { normalizeEmail } from './email.js';
 import { toKatakana } from './kana.js';
 import { normalizePhone } from './phone.js';
 import { normalizePostalCode } from './postal.js';
 import { findPrefecture, PREFECTURES } from './prefectures.js';
-import { charLength, hasUnsafeChars, toHalfWidthAscii } from './text.js';
+import { charLength, hasUnsafeChars } from './text.js';
 import { email, katakana, maxLength, phone, postalCode, required, runValidators, type Validator } from './validators.js';
 
 /** One refused field: `field` is the contract path (`customer.phone`), `code` the rule that failed. */
@@ -73,46 +72,133 @@ function isRawCardKey(key: string): boolean {
   return RAW_CARD_KEYS.has(key.toLowerCase().replace(/[\s_-]/g, ''));
 }
 
+/** Letters (any script) and non-digit numerals end a run of digits; the long-vowel marks ー/ｰ are typed as dashes, so they do not. */
+const RUN_BREAKER = /[\p{L}\p{N}]/u;
+/** At most this many separator characters in a row between two digits ("4242 - 4242"). */
+const MAX_SEPARATOR_RUN = 3;
+
+/** Work counter of {@link containsCardNumber} (one unit per character read and per Luhn window checked): lets a test prove the scan is linear. */
+export interface CardScanWork {
+  units: number;
+}
+
 /**
- * True when `s` contains something that looks like a card number: a run of 13
- * to 19 digits (spaces or hyphens allowed between them, full-width too) that
- * passes the Luhn check.
+ * True when `s` contains something that looks like a card number: 13 to 19
+ * digits in a row (ASCII or full-width) that pass the Luhn check, with any
+ * separators a person or an IME types between them — spaces (NBSP and the
+ * ideographic space too), every dash (en dash, ー, －), `.`, `/`, `_`, `,`,
+ * `・`… — up to three in a row. A longer run of digits counts when any 13–19
+ * digit window of it passes.
+ *
+ * One pass, in linear time: each digit costs the same few operations whatever
+ * surrounds it (a rolling Luhn sum over prefix sums, seven windows per digit).
  */
-export function containsCardNumber(s: string): boolean {
-  const runs = toHalfWidthAscii(s).match(/\d(?:[ -]?\d){12,}/g) ?? [];
-  for (const run of runs) {
-    const digits = run.replace(/\D/g, '');
-    if (digits.length <= 19) {
-      if (luhnValid(digits)) return true;
-      continue;
+export function containsCardNumber(s: string, work?: CardScanWork): boolean {
+  // Prefix sums (mod 10) of the current run: E[k] over its first k digits
+  // doubling those at odd run indexes (the Luhn weights of a window that ends
+  // on an even index), O[k] doubling those at even indexes. The window of the
+  // digits k..n-1 passes Luhn when the prefix sums at n and at k are equal.
+  let E: Int8Array | undefined;
+  let O: Int8Array | undefined;
+  let n = 0; // digits in the current run
+  let seps = 0; // separators since the last digit
+  let units = 0;
+  let hit = false;
+  /** A run of 13–19 digits counts as a whole; a longer one was checked window by window. */
+  const endRun = () => {
+    if (n >= 13 && n <= 19) {
+      units++;
+      if ((n % 2 === 1 ? E! : O!)[n] === 0) hit = true;
     }
-    // A longer run may hide a number next to other digits: any 13–19 digit window counts.
-    for (let len = 13; len <= 19; len++) {
-      for (let i = 0; i + len <= digits.length; i++) if (luhnValid(digits.slice(i, i + len))) return true;
+    n = 0;
+  };
+  for (let i = 0; i < s.length && !hit; i++) {
+    units++;
+    const c = s.charCodeAt(i);
+    let d = c - 0x30;
+    if (d < 0 || d > 9) {
+      d = c - 0xff10; // full-width digits
+      if (d < 0 || d > 9) {
+        if (n === 0) continue;
+        let breaks: boolean;
+        if (c < 0x80) breaks = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a); // ASCII letters; the rest separates
+        else breaks = c !== 0x30fc && c !== 0xff70 && RUN_BREAKER.test(s[i]);
+        if (breaks || ++seps > MAX_SEPARATOR_RUN) endRun();
+        continue;
+      }
     }
+    seps = 0;
+    if (!E) {
+      E = new Int8Array(s.length + 1);
+      O = new Int8Array(s.length + 1);
+    }
+    const dbl = d < 5 ? d * 2 : d * 2 - 9;
+    let e = E[n] + ((n & 1) === 0 ? d : dbl);
+    let o = O![n] + ((n & 1) === 0 ? dbl : d);
+    if (e >= 10) e -= 10;
+    if (o >= 10) o -= 10;
+    n++;
+    E[n] = e;
+    O![n] = o;
+    if (n < 20) continue;
+    if (n === 20) {
+      // Longer than any card number: a number may hide next to other digits,
+      // so every 13–19 digit window counts from now on (first those ending earlier).
+      for (let end = 13; end < 20 && !hit; end++) {
+        const S = end % 2 === 1 ? E : O!;
+        for (let len = 13; len <= end && !hit; len++) {
+          units++;
+          if (S[end] === S[end - len]) hit = true;
+        }
+      }
+    }
+    // The seven windows ending on this digit.
+    units += 7;
+    const S = (n & 1) === 1 ? E : O!;
+    const p = S[n];
+    if (p === S[n - 13] || p === S[n - 14] || p === S[n - 15] || p === S[n - 16] || p === S[n - 17] || p === S[n - 18] || p === S[n - 19]) hit = true;
   }
-  return false;
+  if (!hit) endRun();
+  if (work) work.units += units;
+  return hit;
 }
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Every key carrying raw card data, and every card-number-looking string outside `reference`. */
-function findRawCardData(body: Json, path: string, out: CheckoutFieldError[], depth = 0): void {
-  if (depth > 8) return;
-  if (typeof body === 'string') {
-    if (path !== 'reference' && containsCardNumber(body)) out.push({ field: path, code: 'raw_card_data' });
-    return;
-  }
-  if (Array.isArray(body)) {
-    body.forEach((v, i) => findRawCardData(v, `${path}[${i}]`, out, depth + 1));
-    return;
-  }
-  if (!isObject(body)) return;
-  for (const [k, v] of Object.entries(body)) {
-    const p = path ? `${path}.${k}` : k;
-    if (isRawCardKey(k)) out.push({ field: p, code: 'raw_card_data' });
-    else findRawCardData(v, p, out, depth + 1);
+/** A number that can only be a card number: an integer of 13–19 digits that passes Luhn, or one too large for a double to hold exactly. */
+function isCardNumberValue(n: number): boolean {
+  if (!Number.isFinite(n)) return false;
+  const abs = Math.abs(n);
+  if (abs < 1e12 || abs >= 1e19) return false;
+  if (!Number.isSafeInteger(abs)) return abs >= 1e15; // 16–19 digits written as a JSON number: never a price
+  return containsCardNumber(String(abs));
+}
+
+/**
+ * Every key carrying raw card data, and every card-number-looking string or
+ * number (keys too) outside `reference`, at any depth. Iterative: a deeply
+ * nested body cannot overflow the stack, and each value is visited once.
+ */
+function findRawCardData(body: Json, out: CheckoutFieldError[]): void {
+  // Depth first, in document order, like a recursive walk; `raw` marks a key that is itself the finding.
+  const stack: Array<{ value: Json; path: string; raw?: boolean }> = [{ value: body, path: '' }];
+  while (stack.length > 0) {
+    const { value, path, raw } = stack.pop()!;
+    if (raw) out.push({ field: path, code: 'raw_card_data' });
+    else if (typeof value === 'string') {
+      if (path !== 'reference' && containsCardNumber(value)) out.push({ field: path, code: 'raw_card_data' });
+    } else if (typeof value === 'number') {
+      if (isCardNumberValue(value)) out.push({ field: path, code: 'raw_card_data' });
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}[${i}]` });
+    } else if (isObject(value)) {
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i];
+        stack.push({ value: value[k], path: path ? `${path}.${k}` : k, raw: isRawCardKey(k) || containsCardNumber(k) });
+      }
+    }
   }
 }
 
@@ -279,7 +365,7 @@ export function validateCheckoutRequest(body: unknown, options: CheckoutValidati
   if (!isObject(body)) return { ok: false, errors: [{ field: 'body', code: 'type' }] };
   const errors: CheckoutFieldError[] = [];
   const rawCard: CheckoutFieldError[] = [];
-  findRawCardData(body, '', rawCard);
+  findRawCardData(body, rawCard);
 
   let reference: string | undefined;
   // An empty reference counts as none (the form sends what the page gave it).

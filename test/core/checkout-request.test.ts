@@ -303,6 +303,40 @@ describe('core/checkout-request: properties', () => {
   });
 });
 
+describe('core/checkout-request: raw card data anywhere (issue 13)', () => {
+  const base = () => ({
+    reference: 'matcha-set', amount: 3240, currency: 'JPY', method: 'konbini', konbini: { store: 'lawson' },
+    customer: { familyName: '山田', givenName: '太郎', familyNameKana: 'ヤマダ', givenNameKana: 'タロウ', email: 'taro@example.jp', phone: '09012345678' },
+  });
+  const refused = (body: unknown, field: string) => {
+    const r = validateCheckoutRequest(body);
+    expect(r.ok, JSON.stringify(body).slice(0, 80)).to.equal(false);
+    if (!r.ok) expect(r.errors).to.deep.include({ field, code: 'raw_card_data' });
+  };
+  it('refuses a card number with separators in an address line', () => {
+    const body = { ...base(), address: { postalCode: '1000001', prefecture: '東京都', prefectureCode: '13', city: '千代田区', line1: '4242.4242.4242.4242', line2: '' } };
+    refused(body, 'address.line1');
+  });
+  it('refuses a card number sent as a JSON number, anywhere', () => {
+    refused({ ...base(), note: 4242424242424242 }, 'note');
+    refused({ ...base(), extra: [{ x: 3530111333300000 }] }, 'extra[0].x');
+    refused(JSON.parse(`{"a":{"b":4242424242424242424}}`), 'a.b'); // 19 digits: beyond a double's precision
+  });
+  it('refuses a card number at any depth (deeper than any fixed limit)', () => {
+    let deep: unknown = '3530 1113 3330 0000';
+    for (let i = 0; i < 200; i++) deep = { n: deep };
+    const r = validateCheckoutRequest({ ...base(), deep });
+    expect(r.ok).to.equal(false);
+    if (!r.ok) expect(r.errors[0].code).to.equal('raw_card_data');
+  });
+  it('refuses a card number used as an object key', () => {
+    refused({ ...base(), meta: { '4242-4242-4242-4242': true } }, 'meta.4242-4242-4242-4242');
+  });
+  it('accepts ordinary numbers (amount, phone, postal code)', () => {
+    expect(validateCheckoutRequest({ ...base(), meta: { count: 3, big: 99_999_999 } }).ok).to.equal(true);
+  });
+});
+
 describe('core/checkout-request: card number detection', () => {
   const cases: Array<[string, boolean]> = [
     ['4242424242424242', true],
@@ -315,10 +349,74 @@ describe('core/checkout-request: card number detection', () => {
     ['09012345678', false],
     ['1000001', false],
     ['', false],
+    // Every separator a person or an IME types (issue 13: these were accepted and stored).
+    ['4242.4242.4242.4242', true],
+    ['3530/1113/3330/0000', true],
+    ['4242_4242_4242_4242', true],
+    ['4242\u00A04242\u00A04242\u00A04242', true], // NBSP
+    ['4242\u20134242\u20134242\u20134242', true], // en dash
+    ['４２４２ー４２４２ー４２４２ー４２４２', true], // full-width digits, long-vowel mark
+    ['４２４２－４２４２－４２４２－４２４２', true],
+    ['4242\u3000・4242・4242・4242', true],
+    ['4242 - 4242 - 4242 - 4242', true],
+    ['カード4242,4242,4242,4242です', true],
+    ['xx4242424242424242xx', true],
+    ['4242a4242b4242c4242', false], // letters end a run
+    ['4242    4242    4242    4242', false], // four separators in a row end a run
+    ['〒100-0001 東京都千代田区1-2-3', false],
+    ['2026.11.25 14:30', false],
   ];
   for (const [s, expected] of cases) {
     it(`${JSON.stringify(s)} → ${expected}`, () => expect(containsCardNumber(s)).to.equal(expected));
   }
+
+  it('finds exactly what a brute-force scan finds (property)', () => {
+    const luhn = (d: string) =>
+      d.split('').reverse().map(Number).reduce((sum, n, i) => sum + (i % 2 ? (n * 2 > 9 ? n * 2 - 9 : n * 2) : n), 0) % 10 === 0;
+    // Runs of digits joined by at most three separators; letters end a run.
+    const reference = (s: string) => {
+      const runs: string[] = [];
+      let cur = '';
+      let seps = 0;
+      for (const ch of s) {
+        if (/[0-9]/.test(ch)) (cur += ch), (seps = 0);
+        else if (/[a-z]/i.test(ch)) cur && runs.push(cur), (cur = '');
+        else if (cur && ++seps > 3) runs.push(cur), (cur = '');
+      }
+      if (cur) runs.push(cur);
+      return runs.some((run) => {
+        if (run.length >= 13 && run.length <= 19) return luhn(run);
+        if (run.length < 13) return false;
+        for (let len = 13; len <= 19; len++) for (let i = 0; i + len <= run.length; i++) if (luhn(run.slice(i, i + len))) return true;
+        return false;
+      });
+    };
+    const char = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...'0123456789') }, { weight: 1, arbitrary: fc.constantFrom(' ', '.', '-', '/', 'a') });
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 45 }).map((a) => a.join('')), (s) => {
+        expect(containsCardNumber(s), JSON.stringify(s)).to.equal(reference(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('scans in linear time: 60 KB of digits costs a small constant times 60 KB of letters, and twice the digits twice the work', () => {
+    // Work is counted (characters read + Luhn windows checked), not timed: the machine may be busy.
+    // "1" repeated never contains a Luhn-valid window, so the whole string is scanned.
+    const work = (s: string) => {
+      const w = { units: 0 };
+      expect(containsCardNumber(s, w)).to.equal(false);
+      return w.units;
+    };
+    const letters = work('a'.repeat(60_000));
+    const digits = work('1'.repeat(60_000));
+    const digits2 = work('1'.repeat(120_000));
+    const separated = work('1.'.repeat(30_000));
+    expect(letters).to.equal(60_000);
+    expect(digits / letters, 'digits vs letters').to.be.at.most(10);
+    expect(separated / letters, 'digits with separators vs letters').to.be.at.most(10);
+    expect(digits2 / digits, 'doubling the input').to.be.within(1.9, 2.1);
+  });
 
   it('luhnValid matches the reference algorithm (property)', () => {
     const reference = (d: string) =>

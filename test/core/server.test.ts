@@ -15,7 +15,9 @@ describe('kessai/server: parseIdempotencyKey', () => {
     [uuid, { ok: true, key: uuid }],
     [`"${uuid}"`, { ok: true, key: uuid }], // the draft's Structured Field String
     [` ${uuid} `, { ok: true, key: uuid }],
-    [uuid.toUpperCase(), { ok: true, key: uuid.toUpperCase() }],
+    // One canonical form: UUIDs are case-insensitive, so upper case is the same key (issue 13).
+    [uuid.toUpperCase(), { ok: true, key: uuid }],
+    [`"${uuid.toUpperCase()}"`, { ok: true, key: uuid }],
     [null, { ok: false, code: 'idempotency_key_missing' }],
     [undefined, { ok: false, code: 'idempotency_key_missing' }],
     ['', { ok: false, code: 'idempotency_key_missing' }],

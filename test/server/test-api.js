@@ -22,16 +22,18 @@ async function sjisPage() {
   return Buffer.concat([head, SJIS_TITLE, rest]);
 }
 
-// ─── the reference merchant backend (demo/server) mounted in this server ───
+// ─── kessai/server mounted in this server, with the demo's sandbox PSP ───
 //
-//   POST /test-api/shop/new            {pspDelayMs?, pspFailures?, now?, expiryDays?} → {base}
-//        a fresh shop: its own in-memory SQLite, sandbox PSP and Hono app, so
-//        tests (and the three browsers running at once) never share state.
-//   *    {base}/api/…                  forwarded to the Hono app's fetch
-//   GET  {base}/orders                 test-only: {count, orders} from its database
-//   POST {base}/simulate-webhook       test-only: {orderId, eventId?, type?}: the
+//   POST /test-api/shop/new            {pspDelayMs?, pspFailures?, now?, expiryDays?, lockTimeoutMs?} → {base}
+//        a fresh shop: its own in-memory SQLite store, sandbox PSP and
+//        handlers, so tests (and the browsers running at once) never share state.
+//   *    {base}/api/checkout[/…]       createCheckoutHandler
+//   POST {base}/api/psp-webhook        createWebhookHandler
+//   GET  {base}/orders                 test-only: {count, orders, payments, events} from its store
+//   POST {base}/simulate-webhook       test-only: {orderId, eventId?, type?, amount?}: the
 //        sandbox PSP signs a notification with the shop's secret (which never
 //        leaves this process) and delivers it to {base}/api/psp-webhook.
+//   POST {base}/sweep                  test-only: {now?}: runs sweepOrders at that instant.
 
 let serverModule;
 const shops = new Map();
@@ -42,7 +44,7 @@ async function newShop(options) {
   const m = await serverModule;
   const fixed = options.now ? new Date(options.now) : null;
   const now = fixed ? () => new Date(fixed.getTime()) : () => new Date();
-  const db = m.openDatabase(':memory:');
+  const store = m.createSqliteStore({ path: ':memory:' });
   const psp = new m.SandboxPsp({
     delayMs: Number(options.pspDelayMs) || 0,
     failures: Number(options.pspFailures) || 0,
@@ -50,13 +52,18 @@ async function newShop(options) {
     now,
     webhookSecret: randomBytes(32).toString('hex'),
   });
-  const app = m.createCheckoutApp({ db, psp, catalog: m.createCatalog(), now, onError: () => {} });
+  const events = [];
+  const onEvent = (e) => void events.push({ type: e.type, orderId: e.order?.id ?? null, previousStatus: e.previousStatus ?? null, status: e.order?.status ?? null });
+  const common = { store, psp, now, onEvent, onError: () => {} };
+  const checkout = m.createCheckoutHandler({ ...common, catalog: m.createDemoCatalog(), lockTimeoutMs: options.lockTimeoutMs });
+  const webhook = m.createWebhookHandler(common);
+  const app = { fetch: (request) => (new URL(request.url).pathname === '/api/psp-webhook' ? webhook(request) : checkout(request)) };
   const id = randomUUID();
-  shops.set(id, { app, db, psp, orders: new m.OrderStore(db) });
+  shops.set(id, { app, store, psp, events, module: m, now });
   if (shops.size > MAX_SHOPS) {
     const [oldest, shop] = shops.entries().next().value;
     shops.delete(oldest);
-    shop.db.close();
+    await shop.store.close();
   }
   return id;
 }
@@ -106,12 +113,25 @@ async function shopRoute(ctx, rest) {
   if (path.startsWith('/api/')) return forward(ctx, shop.app, path);
   if (path === '/orders' && ctx.method === 'GET') {
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { count: shop.orders.count(), orders: shop.orders.list() };
+    ctx.body = {
+      count: await shop.store.countOrders(),
+      orders: await shop.store.listOrders(),
+      payments: shop.psp.payments,
+      events: shop.events,
+      notifications: await shop.store.listNotifications(),
+    };
+    return;
+  }
+  if (path === '/sweep' && ctx.method === 'POST') {
+    const { now } = await readJson(ctx);
+    const at = now ? new Date(now) : shop.now();
+    const r = await shop.module.sweepOrders({ store: shop.store, now: () => at, onEvent: (e) => void shop.events.push({ type: e.type, orderId: e.order?.id ?? null, previousStatus: e.previousStatus ?? null, status: e.order?.status ?? null }) });
+    ctx.body = { expired: r.expired.map((s) => s.order.id), abandoned: r.abandoned.map((s) => s.order.id) };
     return;
   }
   if (path === '/simulate-webhook' && ctx.method === 'POST') {
     const { orderId, eventId, type = 'payment.succeeded', amount } = await readJson(ctx);
-    const order = shop.orders.get(orderId);
+    const order = await shop.store.getOrder(orderId);
     if (!order) {
       ctx.status = 404;
       ctx.body = { error: 'unknown order' };

@@ -1,0 +1,288 @@
+/**
+ * `createCheckoutHandler`: the endpoint contract of kessai as one Fetch API
+ * handler, `(Request) => Promise<Response>`:
+ *
+ *   POST {endpoint}            place an order (the contract)
+ *   GET  {endpoint}/{orderId}  the order's status (no personal data)
+ *
+ * Order of checks for POST:
+ *  1. Content-Type application/json (415) — also what makes a cross-site form
+ *     post impossible without a CORS preflight this handler never answers;
+ *  2. Idempotency-Key present (400 idempotency_key_missing) and a UUID (400
+ *     idempotency_key_invalid), compared in one canonical (lower-case) form;
+ *  3. body ≤ 64 KiB (413), UTF-8 JSON (400 invalid_json);
+ *  4. every field with kessai's own validators (400 invalid_field), raw card
+ *     data anywhere (400 raw_card_data);
+ *  5. idempotency: SHA-256 of the body as received; same key + same body → the
+ *     stored response, byte for byte; same key + other body → 422; same key
+ *     still running → 409 with Retry-After; a lock older than `lockTimeoutMs`
+ *     is taken over under a new lease version (fencing, see store.ts);
+ *  6. the amount recomputed from `reference` via the catalogue (never the
+ *     client's): unknown → 422 unknown_reference, different → 422 amount_mismatch;
+ *  7. the order written (`processing`), the PSP called with our key as its
+ *     idempotency key, then the PSP's answer and the response stored in one
+ *     transaction — only if our lease is still current. A request whose lease
+ *     was taken over writes nothing and answers with what the store holds
+ *     (the replay), or 409 while the taker is still running.
+ *
+ * Refused requests (1–6) and PSP failures (502) store nothing: the same key
+ * may be sent again.
+ */
+import { KONBINI_MAX_AMOUNT, type CheckoutRequest, type CheckoutResponse, type PaymentInstructions } from '../core/contract.js';
+import { validateCheckoutRequest } from '../core/checkout-request.js';
+import { bodyFingerprint, parseIdempotencyKey } from './request.js';
+import { BodyTooLarge, fail, JSON_TYPE, randomId, readBody, reply, send, toJstIso, type Reply } from './http.js';
+import type { Lease, Store, StoredResponse } from './store.js';
+import type { Catalog, OrderEventHandler, OrderSettlement, PaymentRequest, PspAdapter } from './types.js';
+
+export interface CheckoutHandlerOptions {
+  store: Store;
+  /** The payment service provider adapter. */
+  psp: PspAdapter;
+  /** Prices orders from `reference`. */
+  catalog: Catalog;
+  /** The path of the endpoint (default `/api/checkout`); the status route is `{endpoint}/{orderId}`. */
+  endpoint?: string;
+  /** How long a key's stored response is kept (default 24 h); after it the key is free again. */
+  idempotencyTtlMs?: number;
+  /** A key locked longer than this is taken over (its holder died or hangs; default 60 s). */
+  lockTimeoutMs?: number;
+  /** Largest accepted body (default 64 KiB). */
+  maxBodyBytes?: number;
+  /** The clock (default: the real one). */
+  now?: () => Date;
+  /** Told when a card payment succeeds synchronously (`order.paid`). */
+  onEvent?: OrderEventHandler;
+  /** Where unexpected errors are reported (default console.error). Never receives request bodies. */
+  onError?: (error: unknown) => void;
+}
+
+const yen = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}円`;
+
+export function createCheckoutHandler(options: CheckoutHandlerOptions): (request: Request) => Promise<Response> {
+  const { store, psp, catalog } = options;
+  const endpoint = (options.endpoint ?? '/api/checkout').replace(/\/+$/, '');
+  const scope = `POST ${endpoint}`;
+  const now = options.now ?? (() => new Date());
+  const ttlMs = options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000;
+  const lockTimeoutMs = options.lockTimeoutMs ?? 60_000;
+  const maxBody = options.maxBodyBytes ?? 64 * 1024;
+  const onError = options.onError ?? ((e: unknown) => console.error('[kessai checkout]', e));
+  let requests = 0;
+
+  type Priced = { ok: true; item: { reference: string; name: string; amount: number } } | { ok: false; reply: Reply };
+
+  async function price(value: CheckoutRequest): Promise<Priced> {
+    if (!value.reference) return { ok: false, reply: fail(400, 'reference_required', { field: 'reference' }) };
+    const item = await catalog.lookup(value.reference);
+    if (!item) return { ok: false, reply: fail(422, 'unknown_reference', { field: 'reference' }) };
+    if (item.shipping && !value.address) {
+      return { ok: false, reply: fail(400, 'invalid_field', { fields: [{ field: 'address', code: 'required' }] }) };
+    }
+    if (value.amount !== item.amount) {
+      const message = `お支払い金額が変わりました。正しい金額は${yen(item.amount)}です。ページを再読み込みして金額をご確認ください。`;
+      return { ok: false, reply: fail(422, 'amount_mismatch', { field: 'amount', message }) };
+    }
+    if (value.method === 'konbini' && item.amount > KONBINI_MAX_AMOUNT) {
+      const message = `コンビニ払いは1回${yen(KONBINI_MAX_AMOUNT)}までです。別のお支払い方法を選んでください。`;
+      return { ok: false, reply: fail(422, 'amount_over_method_limit', { field: 'method', message }) };
+    }
+    return { ok: true, item };
+  }
+
+  /** Calls the PSP; returns the reply and what to store with it, or a 502 (nothing to store). */
+  async function callPsp(value: CheckoutRequest, payment: PaymentRequest): Promise<{ reply: Reply; settlement?: OrderSettlement }> {
+    const marked = <T extends object>(o: T) => (psp.sandbox ? { ...o, sandbox: true } : o);
+    const orderId = payment.orderId;
+    try {
+      let pending: { pspPaymentId: string; instructions: PaymentInstructions } | undefined;
+      switch (value.method) {
+        case 'konbini':
+          pending = await psp.createKonbiniPayment(payment, value.konbini!.store);
+          break;
+        case 'pay-easy':
+          pending = await psp.createPayEasyPayment(payment);
+          break;
+        case 'bank-transfer':
+          pending = await psp.createBankTransfer(payment);
+          break;
+        case 'card': {
+          const r = await psp.chargeCard(payment, value.card!);
+          const at = toJstIso(now());
+          if (r.status === 'declined') {
+            return { reply: fail(402, 'card_declined', { field: 'card.token' }), settlement: { status: 'declined', pspPaymentId: r.pspPaymentId, at } };
+          }
+          const body: CheckoutResponse =
+            r.status === 'succeeded'
+              ? { status: 'succeeded', orderId }
+              : ({ status: 'requires_action', orderId, redirectUrl: r.redirectUrl } as CheckoutResponse);
+          return { reply: reply(200, marked(body)), settlement: { status: r.status, pspPaymentId: r.pspPaymentId, at } };
+        }
+      }
+      const body: CheckoutResponse = { status: 'pending', orderId, instructions: pending.instructions };
+      return {
+        reply: reply(200, marked(body)),
+        settlement: { status: 'pending', pspPaymentId: pending.pspPaymentId, instructions: pending.instructions, at: toJstIso(now()) },
+      };
+    } catch (error) {
+      onError(error);
+      return { reply: fail(502, 'psp_unavailable') };
+    }
+  }
+
+  const replayed = (r: StoredResponse) =>
+    new Response(r.body as Uint8Array<ArrayBuffer>, {
+      status: r.status,
+      headers: { 'Content-Type': r.contentType, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Idempotent-Replayed': 'true' },
+    });
+
+  /**
+   * Our lease was taken over: answer with what the store holds, never with our
+   * own result. The taker usually finishes within moments (it joined our PSP
+   * payment through the PSP's idempotency key), so wait a little for it.
+   */
+  async function lostLease(lease: Lease): Promise<Response> {
+    for (let i = 0; i < 20; i++) {
+      const record = await store.readKey(lease.scope, lease.key);
+      if (record?.state === 'completed' && record.response) return replayed(record.response);
+      if (!record) break; // the taker released it (its PSP call failed): the shopper retries
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return send(fail(409, 'request_in_progress', {}, { 'Retry-After': '1' }));
+  }
+
+  async function post(req: Request): Promise<Response> {
+    const type = req.headers.get('content-type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type)) return send(fail(415, 'unsupported_media_type'));
+
+    const parsedKey = parseIdempotencyKey(req.headers.get('idempotency-key'));
+    if (!parsedKey.ok) return send(fail(400, parsedKey.code));
+    const key = parsedKey.key;
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBody(req, maxBody);
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return send(fail(413, 'payload_too_large'));
+      throw e;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch {
+      return send(fail(400, 'invalid_json'));
+    }
+    const checked = validateCheckoutRequest(json);
+    if (!checked.ok) {
+      const rawCard = checked.errors.filter((e) => e.code === 'raw_card_data');
+      return send(rawCard.length ? fail(400, 'raw_card_data', { fields: rawCard }) : fail(400, 'invalid_field', { fields: checked.errors }));
+    }
+    const value = checked.value;
+
+    const fingerprint = await bodyFingerprint(bytes);
+    const t = now().getTime();
+    if (++requests % 100 === 0) await store.purgeExpiredKeys(t);
+    const begun = await store.beginKey({ scope, key, fingerprint, now: t, ttlMs, lockTimeoutMs, newOrderId: randomId('ord_') });
+    if (begun.kind === 'mismatch') return send(fail(422, 'idempotency_key_reused'));
+    if (begun.kind === 'in_flight') return send(fail(409, 'request_in_progress', {}, { 'Retry-After': '1' }));
+    if (begun.kind === 'replay') return replayed(begun.response);
+    const lease = begun.lease;
+
+    try {
+      const priced = await price(value);
+      if (!priced.ok) {
+        await store.releaseKey(lease);
+        return send(priced.reply);
+      }
+      const { item } = priced;
+      const orderId = lease.orderId;
+      const created = await store.createOrder(lease, {
+        id: orderId,
+        idempotencyKey: key,
+        reference: item.reference,
+        description: item.name,
+        amount: item.amount,
+        method: value.method,
+        konbiniStore: value.konbini?.store,
+        customer: value.customer,
+        address: value.address,
+        cardBrand: value.card?.brand,
+        cardLast4: value.card?.last4,
+        psp: psp.name,
+        sandbox: psp.sandbox,
+        at: toJstIso(now()),
+      });
+      if (!created) return lostLease(lease);
+
+      const payment: PaymentRequest = {
+        orderId,
+        amount: item.amount,
+        currency: 'JPY',
+        description: item.name,
+        customer: value.customer,
+        // Our canonical key: a take-over (or a retry after a PSP timeout) gets the PSP's first payment back.
+        idempotencyKey: `kessai:${key}`,
+      };
+      const result = await callPsp(value, payment);
+      if (!result.settlement) {
+        // The PSP call failed: nothing happened, the shopper may retry with the same key.
+        if (!(await store.releaseKey(lease))) return lostLease(lease);
+        return send(result.reply);
+      }
+      const stored = await store.completeKey(lease, { status: result.reply.status, contentType: JSON_TYPE, body: result.reply.body }, result.settlement);
+      if (!stored) return lostLease(lease);
+      if (result.settlement.status === 'succeeded' && options.onEvent) {
+        const order = await store.getOrder(orderId);
+        if (order) await notify({ type: 'order.paid', order, previousStatus: 'processing' });
+      }
+      return send(result.reply);
+    } catch (error) {
+      await store.releaseKey(lease).catch(() => false);
+      throw error;
+    }
+  }
+
+  async function notify(e: Parameters<OrderEventHandler>[0]) {
+    try {
+      await options.onEvent?.(e);
+    } catch (error) {
+      onError(error);
+    }
+  }
+
+  async function status(orderId: string): Promise<Response> {
+    const order = /^ord_[0-9a-z]{20}$/.test(orderId) ? await store.getOrder(orderId) : undefined;
+    if (!order) return send(fail(404, 'not_found'));
+    // What the shopper's page may show: no name, address or contact data.
+    const body: Record<string, unknown> = {
+      orderId: order.id,
+      status: order.status,
+      amount: order.amount,
+      currency: order.currency,
+      method: order.method,
+      expiresAt: order.expiresAt,
+      paidAt: order.paidAt,
+    };
+    if (order.status === 'pending' && order.instructions) body.instructions = order.instructions;
+    if (order.sandbox) body.sandbox = true;
+    return send(reply(200, body));
+  }
+
+  return async function handleCheckout(req: Request): Promise<Response> {
+    try {
+      const path = new URL(req.url).pathname.replace(/\/+$/, '');
+      if (path === endpoint) {
+        if (req.method === 'POST') return await post(req);
+        return send(fail(405, 'method_not_allowed'), { Allow: 'POST' });
+      }
+      if (path.startsWith(`${endpoint}/`) && !path.slice(endpoint.length + 1).includes('/')) {
+        if (req.method === 'GET' || req.method === 'HEAD') return await status(decodeURIComponent(path.slice(endpoint.length + 1)));
+        return send(fail(405, 'method_not_allowed'), { Allow: 'GET, HEAD' });
+      }
+      return send(fail(404, 'not_found'));
+    } catch (error) {
+      onError(error);
+      return send(fail(500, 'internal_error'));
+    }
+  };
+}

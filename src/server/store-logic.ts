@@ -1,0 +1,61 @@
+/**
+ * The decisions every store makes the same way, as pure functions: each store
+ * reads inside its transaction, asks here, and writes what it is told.
+ */
+import type { BeginKeyInput, BeginResult, NotificationOutcome, StoredResponse } from './store.js';
+import { KNOWN_EVENT_TYPES, type OrderEvent, type OrderStatus, type PspEvent } from './types.js';
+import { nextOrderStatus, type OrderInput } from './transitions.js';
+
+export interface KeyRow {
+  fingerprint: string;
+  state: 'processing' | 'completed';
+  version: number;
+  lockedAt: number;
+  expiresAt: number;
+  orderId: string | null;
+  response: StoredResponse | null;
+}
+
+export type BeginDecision =
+  | { write: 'insert'; result: BeginResult & { kind: 'new' } }
+  /** An expired record is replaced (version continues, so an old lease never matches again). */
+  | { write: 'replace'; result: BeginResult & { kind: 'new' } }
+  | { write: 'takeover'; result: BeginResult & { kind: 'new' } }
+  | { write: 'none'; result: BeginResult };
+
+export function decideBegin(row: KeyRow | undefined, input: BeginKeyInput): BeginDecision {
+  const lease = (version: number, orderId: string, takeover: boolean) => ({
+    kind: 'new' as const,
+    lease: { scope: input.scope, key: input.key, version, orderId, takeover },
+  });
+  if (!row) return { write: 'insert', result: lease(1, input.newOrderId, false) };
+  if (row.expiresAt <= input.now) return { write: 'replace', result: lease(row.version + 1, input.newOrderId, false) };
+  if (row.fingerprint !== input.fingerprint) return { write: 'none', result: { kind: 'mismatch' } };
+  if (row.state === 'completed') return { write: 'none', result: { kind: 'replay', response: row.response!, orderId: row.orderId } };
+  if (input.now - row.lockedAt < input.lockTimeoutMs) return { write: 'none', result: { kind: 'in_flight' } };
+  return { write: 'takeover', result: lease(row.version + 1, row.orderId ?? input.newOrderId, true) };
+}
+
+export const isKnownEventType = (type: string): type is (typeof KNOWN_EVENT_TYPES)[number] =>
+  (KNOWN_EVENT_TYPES as readonly string[]).includes(type);
+
+export interface NotificationDecision {
+  outcome: NotificationOutcome;
+  to?: OrderStatus;
+  report?: OrderEvent['type'];
+}
+
+/** What a first-seen notification does to `order` (undefined: no order has its payment id). */
+export function decideNotification(order: { status: OrderStatus; amount: number } | undefined, event: PspEvent): NotificationDecision {
+  if (!isKnownEventType(event.type)) return { outcome: 'unknown_type', report: 'notification.unknown_type' };
+  if (!order) return { outcome: 'unknown_payment', report: 'notification.unknown_payment' };
+  if (event.type === 'payment.succeeded' && event.amount !== undefined && event.amount !== order.amount) {
+    return { outcome: 'amount_mismatch', report: 'notification.amount_mismatch' };
+  }
+  const t = nextOrderStatus(order.status, event.type as OrderInput);
+  if (!t) return { outcome: 'ignored' };
+  return { outcome: 'applied', to: t.to, report: t.report };
+}
+
+/** The transition input for a PSP answer. */
+export const settlementInput = (status: 'pending' | 'requires_action' | 'succeeded' | 'declined'): OrderInput => `psp.${status}`;

@@ -1,0 +1,208 @@
+/**
+ * The types a merchant's backend plugs into kessai/server: the payment
+ * service provider adapter, the catalogue and the stored order.
+ */
+import type {
+  BankTransferInstructions,
+  CheckoutAddress,
+  CheckoutCustomer,
+  KonbiniInstructions,
+  KonbiniStore,
+  PayEasyInstructions,
+  PaymentInstructions,
+  PaymentMethod,
+} from '../core/contract.js';
+
+// ─── catalogue ──────────────────────────────────────────────────────────────
+
+export interface CatalogItem {
+  /** The `reference` the page sends (product, cart or order id). */
+  reference: string;
+  /** Shown on the Konbini slip and in the order list. */
+  name: string;
+  /** Yen, tax included (税込). */
+  amount: number;
+  /** Physical goods: the request must carry an `address`. */
+  shipping: boolean;
+}
+
+/** The server's source of truth for prices: orders are priced from `reference`, never from the page's amount. */
+export interface Catalog {
+  /** The priced item for `reference`, or undefined when unknown. May be async (a database, a cart service). */
+  lookup(reference: string): CatalogItem | undefined | Promise<CatalogItem | undefined>;
+}
+
+/** A catalogue over a fixed list (in a real shop, look the cart up in your database). */
+export function createCatalog(items: readonly CatalogItem[]): Catalog {
+  const byRef = new Map(items.map((i) => [i.reference, i]));
+  return { lookup: (reference) => byRef.get(reference) };
+}
+
+// ─── PSP adapter ────────────────────────────────────────────────────────────
+
+/** What the PSP is asked to collect. */
+export interface PaymentRequest {
+  /** The merchant's order id (ord_…), also sent to the PSP as its order reference. */
+  orderId: string;
+  /** Yen, computed by the server from the catalogue. */
+  amount: number;
+  currency: 'JPY';
+  /** Shown on the Konbini slip / bank statement (e.g. the product name). */
+  description: string;
+  customer: CheckoutCustomer;
+  /**
+   * Pass it to the PSP as ITS idempotency key: derived from the shopper's
+   * canonical Idempotency-Key, so a request that takes over a timed-out lock
+   * (or a retry after a PSP timeout) gets the PSP's first payment back instead
+   * of a second one.
+   */
+  idempotencyKey: string;
+}
+
+interface PspResultBase {
+  /** The PSP's id of this payment (used to match notifications to orders). */
+  pspPaymentId: string;
+  /** True for every result of a sandbox adapter: no money moves. */
+  sandbox: boolean;
+}
+
+export type PendingResult<I> = PspResultBase & { status: 'pending'; instructions: I };
+
+export type CardResult =
+  | (PspResultBase & { status: 'succeeded' })
+  | (PspResultBase & { status: 'requires_action'; redirectUrl: string })
+  | (PspResultBase & { status: 'declined'; declineCode: string });
+
+/** The notification types the transition table knows. Any other verified type is acknowledged, recorded and changes nothing. */
+export const KNOWN_EVENT_TYPES = ['payment.succeeded', 'payment.expired', 'payment.failed'] as const;
+export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
+
+/** A payment event the PSP notified (webhook), after its signature was verified. */
+export interface PspEvent {
+  /** The PSP's event id: the same id is delivered again on retries. */
+  id: string;
+  /** One of {@link KNOWN_EVENT_TYPES}, or any other type the PSP sends (recorded, acknowledged). */
+  type: KnownEventType | (string & {});
+  /** The PSP's payment id; may be absent for events that are not about a payment. */
+  pspPaymentId?: string;
+  /** Yen actually paid (payment.succeeded). */
+  amount?: number;
+}
+
+export interface PspAdapter {
+  /** Shown in logs and stored with each order. */
+  readonly name: string;
+  /** True when no real money moves (responses are marked `sandbox: true`). */
+  readonly sandbox: boolean;
+  createKonbiniPayment(payment: PaymentRequest, store: KonbiniStore): Promise<PendingResult<KonbiniInstructions>>;
+  createPayEasyPayment(payment: PaymentRequest): Promise<PendingResult<PayEasyInstructions>>;
+  createBankTransfer(payment: PaymentRequest): Promise<PendingResult<BankTransferInstructions>>;
+  /** Charges a one-time token from the PSP's token JS. Raw card data never reaches this code. */
+  chargeCard(payment: PaymentRequest, card: { token: string; brand?: string; last4?: string }): Promise<CardResult>;
+  /**
+   * Verifies a notification's signature with the PSP's signing secret
+   * (server-only, in constant time) and returns the event — whatever its type —
+   * or `null` when the signature is missing or wrong. Throws
+   * `WebhookNotConfiguredError` when no secret is configured.
+   */
+  parseWebhook?(rawBody: Uint8Array, headers: Headers): Promise<PspEvent | null>;
+}
+
+/** The adapter has no webhook signing secret: notifications cannot be trusted, so none is accepted. */
+export class WebhookNotConfiguredError extends Error {
+  constructor() {
+    super('webhook signing secret is not configured');
+    this.name = 'WebhookNotConfiguredError';
+  }
+}
+
+// ─── orders ─────────────────────────────────────────────────────────────────
+
+/** See `ORDER_TRANSITIONS` (transitions.ts) for how an order moves between them. */
+export type OrderStatus =
+  | 'processing'
+  | 'pending'
+  | 'requires_action'
+  | 'succeeded'
+  | 'paid'
+  | 'declined'
+  | 'failed'
+  | 'expired'
+  | 'paid_after_expiry'
+  | 'abandoned';
+
+export interface Order {
+  id: string;
+  /** The canonical Idempotency-Key of the request that placed it. */
+  idempotencyKey: string;
+  reference: string;
+  description: string;
+  amount: number;
+  currency: 'JPY';
+  method: PaymentMethod;
+  konbiniStore: string | null;
+  status: OrderStatus;
+  customer: CheckoutCustomer;
+  address: CheckoutAddress | null;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  psp: string;
+  pspPaymentId: string | null;
+  sandbox: boolean;
+  instructions: PaymentInstructions | null;
+  /** The payment deadline (ISO 8601 with offset, as the PSP stated it), for Konbini / Pay-easy / bank transfer. */
+  expiresAt: string | null;
+  /** ISO 8601 in JST. */
+  createdAt: string;
+  updatedAt: string;
+  paidAt: string | null;
+}
+
+/** An order as first written, in state `processing`, before the PSP is called. */
+export interface NewOrder {
+  id: string;
+  idempotencyKey: string;
+  reference: string;
+  description: string;
+  amount: number;
+  method: PaymentMethod;
+  konbiniStore?: string;
+  customer: CheckoutCustomer;
+  address?: CheckoutAddress;
+  cardBrand?: string;
+  cardLast4?: string;
+  psp: string;
+  sandbox: boolean;
+  /** ISO 8601 in JST. */
+  at: string;
+}
+
+/** What the PSP answered, written together with the stored response. */
+export interface OrderSettlement {
+  status: 'pending' | 'requires_action' | 'succeeded' | 'declined';
+  pspPaymentId: string;
+  instructions?: PaymentInstructions;
+  /** ISO 8601 in JST. */
+  at: string;
+}
+
+/** Something the merchant must know about (refund or ship? release stock?), reported through `onEvent`. */
+export interface OrderEvent {
+  type:
+    | 'order.paid'
+    | 'order.paid_after_expiry'
+    | 'order.failed'
+    | 'order.expired'
+    | 'order.abandoned'
+    | 'notification.unknown_type'
+    | 'notification.unknown_payment'
+    | 'notification.amount_mismatch'
+    | 'notification.ignored';
+  order?: Order;
+  /** The status before the change, when the order changed. */
+  previousStatus?: OrderStatus;
+  /** The PSP notification behind it, when there is one. */
+  notification?: PspEvent;
+}
+
+export type OrderEventHandler = (event: OrderEvent) => void | Promise<void>;

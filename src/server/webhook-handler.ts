@@ -1,0 +1,73 @@
+/**
+ * `createWebhookHandler`: PSP notifications as one Fetch API handler.
+ *
+ * The PSP adapter verifies the signature with the PSP's own scheme (in
+ * constant time) and parses the event. Then the store applies it exactly once
+ * (de-duplicated by the PSP's event id) through the transition table and
+ * records it in the notification log. Every verified notification gets a 2xx,
+ * including types nobody here knows (recorded, nothing changes) and payments
+ * nobody here knows: a PSP retries anything else for days.
+ */
+import { BodyTooLarge, fail, readBody, reply, send, toJstIso } from './http.js';
+import type { Store } from './store.js';
+import { WebhookNotConfiguredError, type OrderEventHandler, type PspAdapter, type PspEvent } from './types.js';
+
+export interface WebhookHandlerOptions {
+  store: Store;
+  psp: PspAdapter;
+  /**
+   * Told what the merchant must act on: `order.paid` (ship), `order.paid_after_expiry`
+   * (money arrived after the deadline: ship or refund), `order.failed`,
+   * `order.expired` (release stock), and notifications that changed nothing but
+   * deserve a look (`notification.unknown_type`, `notification.unknown_payment`,
+   * `notification.amount_mismatch`). Awaited before the PSP gets its 2xx; if it
+   * throws, the error goes to `onError` and the PSP still gets its 2xx (the
+   * change is stored; it will not be reported again).
+   */
+  onEvent?: OrderEventHandler;
+  /** Largest accepted body (default 64 KiB). */
+  maxBodyBytes?: number;
+  now?: () => Date;
+  onError?: (error: unknown) => void;
+}
+
+export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
+  const { store, psp } = options;
+  const now = options.now ?? (() => new Date());
+  const maxBody = options.maxBodyBytes ?? 64 * 1024;
+  const onError = options.onError ?? ((e: unknown) => console.error('[kessai webhook]', e));
+
+  return async function handleWebhook(req: Request): Promise<Response> {
+    try {
+      if (req.method !== 'POST') return send(fail(405, 'method_not_allowed'), { Allow: 'POST' });
+      if (!psp.parseWebhook) return send(fail(404, 'not_found'));
+      let bytes: Uint8Array;
+      try {
+        bytes = await readBody(req, maxBody);
+      } catch (e) {
+        if (e instanceof BodyTooLarge) return send(fail(413, 'payload_too_large'));
+        throw e;
+      }
+      let event: PspEvent | null;
+      try {
+        event = await psp.parseWebhook(bytes, req.headers);
+      } catch (e) {
+        if (e instanceof WebhookNotConfiguredError) return send(fail(503, 'webhook_disabled', { message: 'Webhook の署名シークレットが設定されていません。' }));
+        throw e;
+      }
+      if (!event) return send(fail(401, 'invalid_signature', { message: '署名を確認できませんでした。' }));
+      const result = await store.applyNotification(event, toJstIso(now()));
+      if (result.report && options.onEvent) {
+        try {
+          await options.onEvent({ type: result.report, order: result.order, previousStatus: result.previousStatus, notification: event });
+        } catch (error) {
+          onError(error);
+        }
+      }
+      return send(reply(200, { received: true, outcome: result.outcome, orderId: result.order?.id ?? null, orderStatus: result.order?.status ?? null }));
+    } catch (error) {
+      onError(error);
+      return send(fail(500, 'internal_error'));
+    }
+  };
+}

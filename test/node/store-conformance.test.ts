@@ -1,0 +1,261 @@
+/**
+ * ONE conformance suite for every Store: memory, SQLite (a file) and a real
+ * PostgreSQL server (started by the test run). A store that passes it can
+ * back createCheckoutHandler / createWebhookHandler / sweepOrders.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createMemoryStore, type BeginKeyInput, type Store } from 'kessai/server';
+import { createSqliteStore } from 'kessai/server/sqlite';
+import { createPostgresStore } from 'kessai/server/postgres';
+import { testDatabase } from './helpers/postgres.js';
+import { body, jst, newOrder, newOrderId, placeOrder, T0, uuid } from './helpers/orders.js';
+
+interface Backend {
+  /** A fresh store (a second call on the same backend opens another instance on the same data, where the kind allows it). */
+  open(): Promise<Store>;
+  shared: boolean;
+  cleanup(): Promise<void>;
+}
+
+const SCOPE = 'POST /api/checkout';
+const begin = (store: Store, key: string, over: Partial<BeginKeyInput> = {}) =>
+  store.beginKey({ scope: SCOPE, key, fingerprint: 'f', now: T0, ttlMs: 86_400_000, lockTimeoutMs: 60_000, newOrderId: newOrderId(), ...over });
+
+function conformance(name: string, makeBackend: () => Promise<Backend>) {
+  describe(`Store conformance: ${name}`, { timeout: 120_000 }, () => {
+    let backend: Backend;
+    let store: Store;
+    before(async () => {
+      backend = await makeBackend();
+      store = await backend.open();
+    });
+    after(async () => {
+      await store?.close();
+      await backend?.cleanup();
+    });
+
+    it('locks a new key; the same key is in flight, another body is a mismatch', async () => {
+      const key = uuid();
+      const first = await begin(store, key);
+      assert.equal(first.kind, 'new');
+      assert.equal(first.kind === 'new' && first.lease.version, 1);
+      assert.equal((await begin(store, key)).kind, 'in_flight');
+      assert.equal((await begin(store, key, { fingerprint: 'other' })).kind, 'mismatch');
+    });
+
+    it('stores the response with the settled order in one step and replays it byte for byte', async () => {
+      const { orderId, key, pspPaymentId } = await placeOrder(store);
+      const again = await begin(store, key);
+      assert.equal(again.kind, 'replay');
+      if (again.kind === 'replay') {
+        assert.deepEqual([...again.response.body], [...body(`{"orderId":"${orderId}"}`)]);
+        assert.equal(again.response.status, 200);
+        assert.equal(again.orderId, orderId);
+      }
+      const order = await store.getOrder(orderId);
+      assert.equal(order?.status, 'pending');
+      assert.equal(order?.pspPaymentId, pspPaymentId);
+      assert.equal(order?.expiresAt, '2026-11-29T23:59:59+09:00');
+      assert.equal(order?.customer.familyName, '山田');
+      assert.equal((await store.findOrderByPspPaymentId(pspPaymentId))?.id, orderId);
+    });
+
+    it('fences a take-over: the old lease can write nothing, the order id stays, the new lease completes', async () => {
+      const key = uuid();
+      const a = await begin(store, key);
+      assert.equal(a.kind, 'new');
+      if (a.kind !== 'new') return;
+      assert.equal(await store.createOrder(a.lease, newOrder(a.lease.orderId, key, T0)), true);
+      // Still locked before the timeout, taken over after it.
+      assert.equal((await begin(store, key, { now: T0 + 59_999 })).kind, 'in_flight');
+      const b = await begin(store, key, { now: T0 + 60_000, newOrderId: 'ord_other' });
+      assert.equal(b.kind, 'new');
+      if (b.kind !== 'new') return;
+      assert.equal(b.lease.version, 2);
+      assert.equal(b.lease.takeover, true);
+      assert.equal(b.lease.orderId, a.lease.orderId, 'same order id (and so the same PSP idempotency key)');
+      // The late writer: every write refused.
+      const settle = { status: 'pending' as const, pspPaymentId: `pay_${key}`, at: jst(T0) };
+      assert.equal(await store.completeKey(a.lease, { status: 200, contentType: 'application/json', body: body('{"late":true}') }, settle), false);
+      assert.equal(await store.createOrder(a.lease, newOrder(a.lease.orderId, key, T0)), false);
+      assert.equal(await store.releaseKey(a.lease), false);
+      assert.equal((await store.getOrder(a.lease.orderId))?.status, 'processing');
+      // The taker.
+      assert.equal(await store.createOrder(b.lease, newOrder(b.lease.orderId, key, T0 + 60_000)), true);
+      assert.equal(await store.completeKey(b.lease, { status: 200, contentType: 'application/json', body: body('{"taker":true}') }, settle), true);
+      const rec = await store.readKey(SCOPE, key);
+      assert.equal(rec?.state, 'completed');
+      assert.equal(new TextDecoder().decode(rec!.response!.body), '{"taker":true}');
+      assert.equal((await store.getOrder(b.lease.orderId))?.status, 'pending');
+      // Once completed the old lease still cannot write.
+      assert.equal(await store.completeKey(a.lease, { status: 200, contentType: 'application/json', body: body('{}') }), false);
+    });
+
+    it('releases a key (nothing happened): the key and its processing order are gone, the key is new again', async () => {
+      const key = uuid();
+      const a = await begin(store, key);
+      if (a.kind !== 'new') return assert.fail(a.kind);
+      await store.createOrder(a.lease, newOrder(a.lease.orderId, key, T0));
+      assert.equal(await store.releaseKey(a.lease), true);
+      assert.equal(await store.getOrder(a.lease.orderId), undefined);
+      assert.equal(await store.readKey(SCOPE, key), undefined);
+      assert.equal((await begin(store, key)).kind, 'new');
+    });
+
+    it('frees a key after its TTL, and purges expired records', async () => {
+      const { key } = await placeOrder(store, { at: T0 });
+      const later = await begin(store, key, { now: T0 + 86_400_000, fingerprint: 'other body is fine now' });
+      assert.equal(later.kind, 'new');
+      if (later.kind === 'new') assert.equal(later.lease.version, 2);
+      const purged = await store.purgeExpiredKeys(T0 + 10 * 86_400_000);
+      assert.ok(purged >= 1);
+    });
+
+    it('a lease from before a purge cannot write on the record made anew (the order id is part of the lease)', async () => {
+      const key = uuid();
+      const old = await begin(store, key, { now: T0 });
+      if (old.kind !== 'new') return assert.fail(old.kind);
+      await store.purgeExpiredKeys(T0 + 86_400_000);
+      const fresh = await begin(store, key, { now: T0 + 86_400_000 });
+      if (fresh.kind !== 'new') return assert.fail(fresh.kind);
+      assert.equal(fresh.lease.version, 1);
+      assert.notEqual(fresh.lease.orderId, old.lease.orderId);
+      assert.equal(await store.completeKey(old.lease, { status: 200, contentType: 'application/json', body: body('{"old":true}') }), false);
+      assert.equal(await store.createOrder(old.lease, newOrder(old.lease.orderId, key, T0)), false);
+      assert.equal((await store.readKey(SCOPE, key))?.state, 'processing');
+    });
+
+    it('gives exactly one lease to 50 concurrent requests of one key', async () => {
+      const key = uuid();
+      const results = await Promise.all(Array.from({ length: 50 }, () => begin(store, key)));
+      assert.equal(results.filter((r) => r.kind === 'new').length, 1);
+      assert.equal(results.filter((r) => r.kind === 'in_flight').length, 49);
+    });
+
+    it('applies a notification once, through the transition table', async () => {
+      const { orderId, pspPaymentId } = await placeOrder(store);
+      const r = await store.applyNotification({ id: `evt_${orderId}`, type: 'payment.succeeded', pspPaymentId, amount: 3240 }, jst(T0 + 1000));
+      assert.equal(r.outcome, 'applied');
+      assert.equal(r.order?.status, 'paid');
+      assert.equal(r.previousStatus, 'pending');
+      assert.equal(r.report, 'order.paid');
+      assert.equal(r.order?.paidAt, jst(T0 + 1000));
+      const dup = await store.applyNotification({ id: `evt_${orderId}`, type: 'payment.succeeded', pspPaymentId, amount: 3240 }, jst(T0 + 2000));
+      assert.equal(dup.outcome, 'duplicate');
+      const again = await store.applyNotification({ id: `evt2_${orderId}`, type: 'payment.expired', pspPaymentId }, jst(T0 + 3000));
+      assert.equal(again.outcome, 'ignored', 'paid never moves back');
+      assert.equal((await store.getOrder(orderId))?.status, 'paid');
+    });
+
+    it('keeps money that arrives after expiry (paid_after_expiry) and after a failure (paid)', async () => {
+      const a = await placeOrder(store);
+      await store.applyNotification({ id: `exp_${a.orderId}`, type: 'payment.expired', pspPaymentId: a.pspPaymentId }, jst(T0));
+      const late = await store.applyNotification({ id: `ok_${a.orderId}`, type: 'payment.succeeded', pspPaymentId: a.pspPaymentId, amount: 3240 }, jst(T0));
+      assert.equal(late.outcome, 'applied');
+      assert.equal(late.order?.status, 'paid_after_expiry');
+      assert.equal(late.report, 'order.paid_after_expiry');
+
+      const b = await placeOrder(store, { status: 'requires_action', method: 'card' });
+      await store.applyNotification({ id: `fail_${b.orderId}`, type: 'payment.failed', pspPaymentId: b.pspPaymentId }, jst(T0));
+      assert.equal((await store.getOrder(b.orderId))?.status, 'failed');
+      const ok = await store.applyNotification({ id: `ok_${b.orderId}`, type: 'payment.succeeded', pspPaymentId: b.pspPaymentId, amount: 3240 }, jst(T0));
+      assert.equal(ok.order?.status, 'paid');
+    });
+
+    it('records unknown types, unknown payments and amount mismatches without changing anything', async () => {
+      const { orderId, pspPaymentId } = await placeOrder(store);
+      const unknown = await store.applyNotification({ id: `dispute_${orderId}`, type: 'charge.dispute.created', pspPaymentId }, jst(T0));
+      assert.equal(unknown.outcome, 'unknown_type');
+      assert.equal(unknown.report, 'notification.unknown_type');
+      const nobody = await store.applyNotification({ id: `x_${orderId}`, type: 'payment.succeeded', pspPaymentId: 'pay_nobody' }, jst(T0));
+      assert.equal(nobody.outcome, 'unknown_payment');
+      const short = await store.applyNotification({ id: `short_${orderId}`, type: 'payment.succeeded', pspPaymentId, amount: 324 }, jst(T0));
+      assert.equal(short.outcome, 'amount_mismatch');
+      assert.equal((await store.getOrder(orderId))?.status, 'pending');
+      const log = await store.listNotifications(1000);
+      assert.deepEqual(
+        log.filter((n) => n.id.endsWith(orderId) || n.id === `x_${orderId}`).map((n) => n.outcome).sort(),
+        ['amount_mismatch', 'unknown_payment', 'unknown_type'],
+      );
+      assert.equal(log.find((n) => n.id === `dispute_${orderId}`)?.type, 'charge.dispute.created');
+    });
+
+    it('expires unpaid orders at their deadline, not before; card orders are not touched', async () => {
+      const due = await placeOrder(store, { deadline: '2026-11-27T23:59:59+09:00' });
+      const notDue = await placeOrder(store, { deadline: '2026-11-28T23:59:59+09:00' });
+      const card = await placeOrder(store, { status: 'succeeded', method: 'card' });
+      const deadline = Date.parse('2026-11-27T23:59:59+09:00');
+      // 23:59:59 is still payable, through the end of that second.
+      const before = await store.expireOverdue(deadline + 999, jst(deadline));
+      assert.ok(!before.some((s) => s.order.id === due.orderId));
+      const swept = await store.expireOverdue(deadline + 1000, jst(deadline + 1000));
+      const mine = swept.find((s) => s.order.id === due.orderId);
+      assert.equal(mine?.order.status, 'expired');
+      assert.equal(mine?.previousStatus, 'pending');
+      assert.equal((await store.getOrder(notDue.orderId))?.status, 'pending');
+      assert.equal((await store.getOrder(card.orderId))?.status, 'succeeded');
+      assert.equal((await store.expireOverdue(deadline + 5000, jst(deadline + 5000))).some((s) => s.order.id === due.orderId), false, 'once');
+    });
+
+    it('abandons processing orders left by a dead request; a retry of the key resumes them', async () => {
+      const key = uuid();
+      const a = await begin(store, key, { now: T0 });
+      if (a.kind !== 'new') return assert.fail(a.kind);
+      await store.createOrder(a.lease, newOrder(a.lease.orderId, key, T0));
+      assert.equal((await store.abandonStale(T0 + 1000, 600_000, jst(T0 + 1000))).some((s) => s.order.id === a.lease.orderId), false);
+      const swept = await store.abandonStale(T0 + 600_000, 600_000, jst(T0 + 600_000));
+      assert.equal(swept.find((s) => s.order.id === a.lease.orderId)?.order.status, 'abandoned');
+      const b = await begin(store, key, { now: T0 + 600_000 });
+      if (b.kind !== 'new') return assert.fail(b.kind);
+      assert.equal(await store.createOrder(b.lease, newOrder(b.lease.orderId, key, T0 + 600_000)), true);
+      assert.equal(
+        await store.completeKey(b.lease, { status: 200, contentType: 'application/json', body: body('{}') }, { status: 'pending', pspPaymentId: `pay_${key}`, at: jst(T0) }),
+        true,
+      );
+      assert.equal((await store.getOrder(a.lease.orderId))?.status, 'pending');
+    });
+
+    it('lists orders newest first and counts them', async () => {
+      const a = await placeOrder(store);
+      const b = await placeOrder(store);
+      const list = await store.listOrders(2);
+      assert.deepEqual(list.map((o) => o.id), [b.orderId, a.orderId]);
+      assert.ok((await store.countOrders()) >= 2);
+    });
+
+    it('two instances opened at once on the same data create the schema once and see each other', async (t) => {
+      if (!backend.shared) return t.skip('one process only');
+      const [x, y] = await Promise.all([backend.open(), backend.open()]);
+      try {
+        const { orderId } = await placeOrder(x);
+        assert.equal((await y.getOrder(orderId))?.id, orderId);
+        const key = uuid();
+        const [r1, r2] = await Promise.all([begin(x, key), begin(y, key)]);
+        assert.deepEqual([r1.kind, r2.kind].sort(), ['in_flight', 'new']);
+      } finally {
+        await x.close();
+        await y.close();
+      }
+    });
+  });
+}
+
+conformance('memory', async () => ({ open: async () => createMemoryStore(), shared: false, cleanup: async () => {} }));
+
+conformance('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kessai-sqlite-'));
+  return {
+    open: async () => createSqliteStore({ path: join(dir, 'orders.sqlite') }),
+    shared: true,
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+conformance('PostgreSQL (a real server)', async () => {
+  const db = await testDatabase();
+  return { open: () => createPostgresStore({ connectionString: db.url }), shared: true, cleanup: () => db.drop() };
+});
