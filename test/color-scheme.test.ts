@@ -216,6 +216,17 @@ describe('colour schemes: reading the page', () => {
     }
   });
 
+  it('an element taken off the page stops following it', async () => {
+    const el = await fixture<KessaiElement>(`<kessai-contact-fields></kessai-contact-fields>`);
+    let reads = 0;
+    el.readPageScheme = () => void reads++;
+    el.remove();
+    document.body.classList.add('kessai-test-other');
+    document.body.classList.remove('kessai-test-other');
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(reads).to.equal(0);
+  });
+
   it('warns about an unknown color-scheme value and matches the page instead', async () => {
     const warnings: string[] = [];
     const warn = console.warn;

@@ -80,6 +80,11 @@ export class KessaiElement extends LitElement {
     this.readPageScheme();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    live.delete(this);
+  }
+
   /**
    * Applies `colorScheme` as custom states the styles read: `scheme-light`,
    * `scheme-dark` or `scheme-system`, and `own-background` when not in `page` mode.
@@ -92,12 +97,16 @@ export class KessaiElement extends LitElement {
     const choice = this.colorScheme;
     const nested = (this.getRootNode() as ShadowRoot).host?.localName.startsWith('kessai-');
     const scheme = choice !== 'page' ? choice : nested ? undefined : schemeBehind(this);
-    for (const s of ['light', 'dark', 'system'] as const) {
-      if (s === scheme) states.add(`scheme-${s}`);
-      else states.delete(`scheme-${s}`);
-    }
-    if (choice === 'page') states.delete('own-background');
-    else states.add('own-background');
+    const set = (name: string, on: boolean) => {
+      try {
+        if (on) states.add(name);
+        else states.delete(name);
+      } catch {
+        // Chromium before 125 accepts only `--name` states: the attribute rules still apply there.
+      }
+    };
+    for (const s of ['light', 'dark', 'system'] as const) set(`scheme-${s}`, s === scheme);
+    set('own-background', choice !== 'page');
   }
 
   /** Values checked for secrets: every attribute and every declared string property. */
