@@ -15,7 +15,8 @@ console.log(`Browser engines of this run:\n${describeEngines(engines)}\n`);
 
 export default {
   rootDir: fileURLToPath(new URL('..', import.meta.url)),
-  files: process.env.TEST_FILES ? [process.env.TEST_FILES] : ['test/**/*.test.ts', '!test/storybook/**'],
+  // test/node/ runs under node --test (scripts/test.js); test/storybook/ is its own group below.
+  files: process.env.TEST_FILES ? [process.env.TEST_FILES] : ['test/**/*.test.ts', '!test/storybook/**', '!test/node/**'],
   // The Storybook smoke test opens stories in real tabs: Chromium only, as its own group.
   groups:
     engines.includes('chromium') && !process.env.TEST_FILES
