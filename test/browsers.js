@@ -95,6 +95,7 @@ function killAll() {
 process.on('exit', killAll);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
+    console.error(`\nThe test run was stopped by ${sig}.`);
     killAll();
     process.exit(130);
   });

@@ -66,13 +66,14 @@ export function storyCheckPlugin() {
     const testPage = session.browser.getPage(session.id);
     const origin = new URL(testPage.url()).origin;
     const lane = lanes[next++ % lanes.length];
+    // Never rejects: a check queued ahead of its test must not become an unhandled rejection.
     const check = lane.queue.then(async () => {
-      lane.tab ??= await openTab(testPage.browser());
       try {
+        lane.tab ??= await openTab(testPage.browser());
         return await visit(lane.tab, origin, payload);
       } catch (e) {
         // A story that failed to load leaves the tab in an unknown state: start a new one.
-        await lane.tab.page.close().catch(() => undefined);
+        await lane.tab?.page.close().catch(() => undefined);
         lane.tab = undefined;
         return { errors: [`story did not load: ${e?.message ?? e}`], rendered: false, visual: {} };
       }

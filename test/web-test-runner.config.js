@@ -9,6 +9,12 @@ import { testApiMiddleware } from './server/test-api.js';
 // Every browser runs in a time zone far from Japan, so JST rendering is real.
 process.env.TZ = process.env.KESSAI_TEST_TZ || 'America/Los_Angeles';
 
+// A failure in a plugin or launcher is reported, never a silent stop of the whole run.
+process.on('unhandledRejection', (error) => {
+  console.error('\nUnhandled rejection in the test run:', error);
+  process.exitCode = 1;
+});
+
 const engines = selectedEngines();
 assertInstalled(engines);
 console.log(`Browser engines of this run:\n${describeEngines(engines)}\n`);
