@@ -31,7 +31,7 @@
 import { KONBINI_MAX_AMOUNT, type CheckoutRequest, type CheckoutResponse, type PaymentInstructions } from '../core/contract.js';
 import { validateCheckoutRequest } from '../core/checkout-request.js';
 import { bodyFingerprint, parseIdempotencyKey } from './request.js';
-import { BodyTooLarge, fail, JSON_TYPE, randomId, readBody, reply, send, toJstIso, type Reply } from './http.js';
+import { fail, JSON_TYPE, randomId, readBodyOr413, reply, send, toJstIso, type Reply } from './http.js';
 import type { Lease, Store, StoredResponse } from './store.js';
 import type { Catalog, OrderEventHandler, OrderSettlement, PaymentRequest, PspAdapter } from './types.js';
 
@@ -159,13 +159,8 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     if (!parsedKey.ok) return send(fail(400, parsedKey.code));
     const key = parsedKey.key;
 
-    let bytes: Uint8Array;
-    try {
-      bytes = await readBody(req, maxBody);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) return send(fail(413, 'payload_too_large'));
-      throw e;
-    }
+    const bytes = await readBodyOr413(req, maxBody);
+    if (bytes instanceof Response) return bytes;
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

@@ -32,6 +32,16 @@ export async function readBody(req: Request, max: number): Promise<Uint8Array> {
   return out;
 }
 
+/** The body, or the 413 answer when it is larger than `max`. */
+export async function readBodyOr413(req: Request, max: number): Promise<Uint8Array | Response> {
+  try {
+    return await readBody(req, max);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return send(fail(413, 'payload_too_large'));
+    throw e;
+  }
+}
+
 export interface Reply {
   status: number;
   body: Uint8Array;

@@ -8,7 +8,7 @@
  * including types nobody here knows (recorded, nothing changes) and payments
  * nobody here knows: a PSP retries anything else for days.
  */
-import { BodyTooLarge, fail, readBody, reply, send, toJstIso } from './http.js';
+import { fail, readBodyOr413, reply, send, toJstIso } from './http.js';
 import type { Store } from './store.js';
 import { WebhookNotConfiguredError, type OrderEventHandler, type PspAdapter, type PspEvent } from './types.js';
 
@@ -41,13 +41,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     try {
       if (req.method !== 'POST') return send(fail(405, 'method_not_allowed'), { Allow: 'POST' });
       if (!psp.parseWebhook) return send(fail(404, 'not_found'));
-      let bytes: Uint8Array;
-      try {
-        bytes = await readBody(req, maxBody);
-      } catch (e) {
-        if (e instanceof BodyTooLarge) return send(fail(413, 'payload_too_large'));
-        throw e;
-      }
+      const bytes = await readBodyOr413(req, maxBody);
+      if (bytes instanceof Response) return bytes;
       let event: PspEvent | null;
       try {
         event = await psp.parseWebhook(bytes, req.headers);
