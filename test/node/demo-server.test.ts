@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { stopChild } from './helpers/instances.js';
 import { testDatabase, type TestDatabase } from './helpers/postgres.js';
 import { post } from './helpers/http.js';
 import { orderBody, uuid } from './helpers/orders.js';
@@ -46,12 +47,7 @@ async function startDemo(env: Record<string, string>): Promise<{ origin: string;
   return {
     origin: `http://127.0.0.1:${port}`,
     child,
-    stop: () =>
-      new Promise((r) => {
-        if (child.exitCode !== null || child.signalCode !== null) return r();
-        child.once('exit', () => r());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
 }
 

@@ -7,6 +7,15 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
+/** SIGTERM, resolved once the process has exited (at once if it already has). */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((r) => {
+    if (child.exitCode !== null || child.signalCode !== null) return r();
+    child.once('exit', () => r());
+    child.kill('SIGTERM');
+  });
+}
+
 /** Starts test/node/fixtures/instance.ts (compiled) as a process; resolves once it listens. */
 export function startInstance(env: Record<string, string>): Promise<Instance> {
   // Bundled into a test file at the top of .cache/node-tests/: the fixtures are compiled beside it.
@@ -24,12 +33,7 @@ export function startInstance(env: Record<string, string>): Promise<Instance> {
       resolve({
         origin: `http://127.0.0.1:${m[1]}`,
         child,
-        stop: () =>
-          new Promise((r) => {
-            if (child.exitCode !== null || child.signalCode !== null) return r();
-            child.once('exit', () => r());
-            child.kill('SIGTERM');
-          }),
+        stop: () => stopChild(child),
       });
     });
   });
