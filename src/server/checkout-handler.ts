@@ -33,7 +33,7 @@ import { validateCheckoutRequest } from '../core/checkout-request.js';
 import { bodyFingerprint, parseIdempotencyKey } from './request.js';
 import { fail, JSON_TYPE, randomId, readBodyOr413, reply, send, toJstIso, type Reply } from './http.js';
 import type { Lease, Store, StoredResponse } from './store.js';
-import type { Catalog, OrderEventHandler, OrderSettlement, PaymentRequest, PspAdapter } from './types.js';
+import { PspUnsupportedMethodError, type Catalog, type OrderEventHandler, type OrderSettlement, type PaymentRequest, type PspAdapter } from './types.js';
 
 export interface CheckoutHandlerOptions {
   store: Store;
@@ -125,6 +125,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
         settlement: { status: 'pending', pspPaymentId: pending.pspPaymentId, instructions: pending.instructions, at: toJstIso(now()) },
       };
     } catch (error) {
+      if (error instanceof PspUnsupportedMethodError) return { reply: fail(422, 'method_unavailable', { field: 'method' }) };
       onError(error);
       return { reply: fail(502, 'psp_unavailable') };
     }

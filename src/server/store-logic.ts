@@ -4,7 +4,7 @@
  */
 import type { BeginKeyInput, BeginResult, NotificationOutcome, StoredResponse } from './store.js';
 import { KNOWN_EVENT_TYPES, type OrderEvent, type OrderStatus, type PspEvent } from './types.js';
-import { nextOrderStatus, type OrderInput } from './transitions.js';
+import { nextOrderStatus, PAID_STATUSES, type OrderInput } from './transitions.js';
 
 export interface KeyRow {
   fingerprint: string;
@@ -53,7 +53,8 @@ export function decideNotification(order: { status: OrderStatus; amount: number 
     return { outcome: 'amount_mismatch', report: 'notification.amount_mismatch' };
   }
   const t = nextOrderStatus(order.status, event.type as OrderInput);
-  if (!t) return { outcome: 'ignored' };
+  // A cancellation, failure or expiry of an order whose money is in changes nothing, but the merchant is told.
+  if (!t) return PAID_STATUSES.includes(order.status) && event.type !== 'payment.succeeded' ? { outcome: 'ignored', report: 'notification.ignored' } : { outcome: 'ignored' };
   return { outcome: 'applied', to: t.to, report: t.report };
 }
 

@@ -1,0 +1,2 @@
+import type { FakeOptions, PspFake } from './base.js';
+export function startFincodeFake(options?: FakeOptions): Promise<PspFake>;
