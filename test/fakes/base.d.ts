@@ -12,15 +12,15 @@ export interface Fake {
   webhookUrl: string | null;
   requests: FakeRequest[];
   violations: string[];
-  payments: Map<string, any>;
+  payments: Map<string, Record<string, unknown>>;
   deliveries: Array<{ url: string; status: number; body: string }>;
   deliver(body: string, headers: Record<string, string>, url?: string): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
 }
 /** A fake of one PSP: `event` builds the PSP's notification, `sign` its signature headers, `pay` delivers a signed "paid". */
 export interface PspFake extends Fake {
-  event(type: string, pspPaymentId: string, patch?: Record<string, unknown>): any;
-  sign(body: string, secret?: string, at?: Date): Record<string, string>;
+  event(type: string, pspPaymentId: string, patch?: Record<string, unknown>): Record<string, unknown>;
+  sign(body: string, secret?: string | string[], at?: Date): Record<string, string>;
   pay(pspPaymentId: string): Promise<{ status: number; body: string }>;
 }
 export interface FakeOptions {

@@ -6,6 +6,7 @@
 // delivery over HTTP to the shop's webhook URL.
 import { createServer } from 'node:http';
 import { createHmac, randomBytes } from 'node:crypto';
+import { URLSearchParams } from 'node:url';
 
 export class FakeViolation extends Error {}
 
@@ -64,7 +65,7 @@ export async function startFake({ name, idempotencyKey, route, authorize }) {
     const url = new URL(req.url, 'http://fake');
     const record = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, raw };
     requests.push(record);
-    let status = 200;
+    let status;
     let json;
     try {
       authorize(record);

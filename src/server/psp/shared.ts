@@ -7,6 +7,13 @@
 import { toJstIso } from '../http.js';
 import type { PspEvent } from '../types.js';
 
+/**
+ * A PSP's JSON as received: read defensively (every field is checked where it is used),
+ * so it is not worth a full type per PSP answer and event.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type PspJson = any;
+
 // ─── HTTP ───────────────────────────────────────────────────────────────────
 
 export interface PspHttpOptions {
@@ -58,7 +65,7 @@ export function pspHttp(psp: string, options: PspHttpOptions, auth: Record<strin
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
   const doFetch = options.fetch ?? fetch;
-  return async function call<T>(req: PspRequest, errorCode: (body: any) => string | undefined = () => undefined): Promise<T> {
+  return async function call<T>(req: PspRequest, errorCode: (body: PspJson) => string | undefined = () => undefined): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', ...auth, ...req.headers };
     let body: string | undefined;
     if (req.body) {
@@ -140,7 +147,7 @@ export async function constantTimeEqual(a: string, b: string): Promise<boolean> 
   return diff === 0;
 }
 
-export function parseJsonBody(rawBody: Uint8Array): any {
+export function parseJsonBody(rawBody: Uint8Array): PspJson {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(rawBody));
   } catch {

@@ -31,7 +31,7 @@ import {
   type PspEvent,
   type PspPayment,
 } from '../types.js';
-import { clean, concatBytes, jstFromUnix, parseJsonBody, pspHttp, PspHttpError, requireSecret, verifyHmacSha256Hex, type PspHttpOptions } from './shared.js';
+import { clean, concatBytes, jstFromUnix, parseJsonBody, pspHttp, PspHttpError, requireSecret, verifyHmacSha256Hex, type PspHttpOptions, type PspJson } from './shared.js';
 
 export interface StripePspOptions extends Partial<PspHttpOptions> {
   /** `sk_live_…` / `sk_test_…` or a restricted `rk_…` key (STRIPE_SECRET_KEY). A publishable `pk_…` key is refused. */
@@ -68,7 +68,7 @@ interface PaymentIntent {
   last_payment_error?: { code?: string; decline_code?: string } | null;
 }
 
-const stripeError = (b: any): string | undefined => b?.error?.decline_code ?? b?.error?.code ?? b?.error?.type;
+const stripeError = (b: PspJson): string | undefined => b?.error?.decline_code ?? b?.error?.code ?? b?.error?.type;
 
 export class StripePsp implements PspAdapter {
   readonly name = 'stripe';
@@ -125,7 +125,7 @@ export class StripePsp implements PspAdapter {
     return { status: 'pending', pspPaymentId: pi.id, sandbox: this.sandbox, instructions };
   }
 
-  createPayEasyPayment(): Promise<PendingResult<PayEasyInstructions>> {
+  createPayEasyPayment(_payment: PaymentRequest): Promise<PendingResult<PayEasyInstructions>> {
     return Promise.reject(new PspUnsupportedMethodError('stripe', 'pay-easy'));
   }
 
@@ -164,7 +164,7 @@ export class StripePsp implements PspAdapter {
       pi = await this.createIntent(payment, { payment_method_data: { type: 'card', card: { token: card.token } }, return_url: this.o.returnUrl });
     } catch (e) {
       if (e instanceof PspHttpError && e.status === 402) {
-        const id = (e.body as any)?.error?.payment_intent?.id ?? `stripe:declined:${payment.orderId}`;
+        const id = (e.body as PspJson)?.error?.payment_intent?.id ?? `stripe:declined:${payment.orderId}`;
         return { status: 'declined', pspPaymentId: id, sandbox: this.sandbox, declineCode: e.code ?? 'card_declined' };
       }
       throw e;
