@@ -33,6 +33,11 @@ export interface PspKit {
   order: { method: 'konbini'; store: KonbiniStore } | { method: 'card'; token: string };
   /** A notification of `kind` about `pspPaymentId`, signed as the PSP signs it now. */
   signed(kind: 'paid' | 'expired' | 'unknown', pspPaymentId: string): Promise<{ body: string; headers: Record<string, string> }>;
+  /**
+   * A forgery of `signed`: by default the same signature over another body; for a
+   * fixed-token scheme (PAY.JP, fincode), which does not bind the body, a wrong token.
+   */
+  tamper?(signed: { body: string; headers: Record<string, string> }): { body: string; headers: Record<string, string> };
   /** What the webhook answer must also carry (fincode: receive "0"). */
   acknowledgement?: Record<string, string>;
 }
@@ -92,7 +97,8 @@ export function pspConformance(name: string, makeKit: () => Promise<PspKit>): vo
 
       // Tampered: a valid signature over another body.
       const paid = await kit.signed('paid', pspPaymentId);
-      const tampered = await kit.fake.deliver(paid.body.replace(/3240/g, '1'), paid.headers);
+      const forged = kit.tamper ? kit.tamper(paid) : { body: paid.body.replace(/3240/g, '1'), headers: paid.headers };
+      const tampered = await kit.fake.deliver(forged.body, forged.headers);
       assert.equal(tampered.status, 401);
       const unsigned = await kit.fake.deliver(paid.body, {});
       assert.equal(unsigned.status, 401);
