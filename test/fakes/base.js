@@ -94,6 +94,7 @@ export async function startFake({ name, idempotencyKey, route, authorize }) {
     res.end(JSON.stringify(json));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.unref(); // a fake never keeps a test run alive
   fake.baseUrl = `http://127.0.0.1:${server.address().port}`;
   return fake;
 }

@@ -46,6 +46,7 @@ describe('PAY.JP specifics', { timeout: 60_000 }, () => {
       const tds = await adapter.chargeCard(payment(), { token: 'tok_3ds' });
       assert.equal(tds.status, 'requires_action');
       const url = new URL((tds as { redirectUrl: string }).redirectUrl);
+      assert.equal(url.origin, 'https://api.pay.jp');
       assert.equal(url.pathname, `/v1/tds/${tds.pspPaymentId}/start`);
       assert.equal(url.searchParams.get('publickey'), publicKey);
       assert.equal(url.searchParams.get('back_url')!.split('.').length, 3, 'back_url is a JWS');

@@ -37,6 +37,8 @@ export interface PayjpPspOptions extends Partial<PspHttpOptions> {
   publicKey?: string;
   /** Where PAY.JP sends the shopper back after 3-D Secure (https). */
   returnUrl?: string;
+  /** Where the shopper's browser opens PAY.JP's 3-D Secure page (default https://api.pay.jp). */
+  tdsBaseUrl?: string;
   /** Ask for 3-D Secure on every card charge (default true). */
   threeDSecure?: boolean;
 }
@@ -116,7 +118,7 @@ export class PayjpPsp implements PspAdapter {
     if (c.three_d_secure_status === 'unverified') {
       if (!this.o.publicKey || !this.o.returnUrl) throw new Error('payjp: 3-D Secure needs PAYJP_PUBLIC_KEY and a return URL');
       const backUrl = await hs256({ url: this.o.returnUrl }, this.secretKey);
-      const redirectUrl = `${this.base}/v1/tds/${encodeURIComponent(c.id)}/start?publickey=${encodeURIComponent(this.o.publicKey)}&back_url=${backUrl}`;
+      const redirectUrl = `${(this.o.tdsBaseUrl ?? 'https://api.pay.jp').replace(/\/+$/, '')}/v1/tds/${encodeURIComponent(c.id)}/start?publickey=${encodeURIComponent(this.o.publicKey)}&back_url=${backUrl}`;
       return { status: 'requires_action', pspPaymentId: c.id, sandbox: this.sandbox, redirectUrl };
     }
     if (c.paid) return { status: 'succeeded', pspPaymentId: c.id, sandbox: this.sandbox };
