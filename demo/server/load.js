@@ -26,7 +26,7 @@ export async function loadCheckoutServer() {
       ...Object.fromEntries(['komoju', 'stripe', 'payjp', 'fincode'].map((p) => [`kessai/server/psp/${p}`, `${root}src/server/psp/${p}.ts`])),
     },
     // Runtime packages stay in node_modules (better-sqlite3 is native).
-    external: ['hono', 'hono/*', '@hono/node-server', 'better-sqlite3', 'pg'],
+    external: ['hono', 'hono/*', '@hono/node-server', 'better-sqlite3', 'pg', 'stripe'],
     logLevel: 'warning',
   });
   const dir = `${root}.cache`;

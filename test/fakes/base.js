@@ -18,11 +18,15 @@ export const hmacHex = (secret, data) => createHmac('sha256', secret).update(dat
 export const randomId = (prefix, n = 12) => `${prefix}${randomBytes(n).toString('hex').slice(0, n * 2)}`;
 export const digits = (n) => Array.from(randomBytes(n), (b, i) => (i === 0 ? 1 + (b % 9) : b % 10)).join('');
 
-/** Parses a form body (Stripe, PAY.JP) into a flat map `a[b][c]` → value; arrays as `a[]` → [values]. */
+/**
+ * Parses a form body (Stripe, PAY.JP) into a flat map `a[b][c]` → value;
+ * arrays, written `a[]=x` or `a[0]=x` (stripe-node's way), as `a[]` → [values].
+ */
 export function parseForm(text) {
   const out = {};
   for (const [k, v] of new URLSearchParams(text)) {
-    if (k.endsWith('[]')) (out[k] ??= []).push(v);
+    const array = /^(.*)\[(\d*)\]$/.exec(k);
+    if (array) (out[`${array[1]}[]`] ??= []).push(v);
     else out[k] = v;
   }
   return out;

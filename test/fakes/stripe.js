@@ -21,6 +21,7 @@ export async function startStripeFake({ secretKey = 'sk_test_fake', webhookSecre
       if (r.method === 'POST') {
         assert(r.headers['content-type'] === 'application/x-www-form-urlencoded', 'Stripe takes form-encoded bodies');
         assert(r.headers['idempotency-key'], 'every POST carries Idempotency-Key');
+        assert(r.headers['stripe-version'], 'the SDK pins its API version (Stripe-Version)');
       }
       const b = parseForm(r.raw);
       if (r.method === 'POST' && r.path === '/v1/customers') {
@@ -33,10 +34,12 @@ export async function startStripeFake({ secretKey = 'sk_test_fake', webhookSecre
         assert(b.currency === 'jpy', 'currency=jpy');
         assert(b.confirm === 'true', 'confirm=true');
         const id = randomId('pi_', 12);
-        const pi = { id, object: 'payment_intent', amount: +b.amount, amount_received: 0, currency: 'jpy', created: unix(), metadata: { order_id: b['metadata[order_id]'] }, payment_method_types: b['payment_method_types[]'] ?? ['card'], next_action: null, last_payment_error: null };
+        // API 2026-10-28 names the list allowed_payment_method_types; older versions payment_method_types.
+        const allowed = b['allowed_payment_method_types[]'] ?? b['payment_method_types[]'];
+        const pi = { id, object: 'payment_intent', amount: +b.amount, amount_received: 0, currency: 'jpy', created: unix(), metadata: { order_id: b['metadata[order_id]'] }, payment_method_types: allowed ?? ['card'], next_action: null, last_payment_error: null };
         const type = b['payment_method_data[type]'];
         if (type === 'konbini') {
-          assert(b['payment_method_types[]']?.includes('konbini'), 'payment_method_types[]=konbini');
+          assert(allowed?.includes('konbini'), 'allowed_payment_method_types includes konbini');
           assert(b['payment_method_data[billing_details][email]'], 'Konbini needs billing_details[email]');
           assert(b['payment_method_data[billing_details][name]'], 'Konbini needs billing_details[name]');
           const days = Number(b['payment_method_options[konbini][expires_after_days]'] ?? 3);
