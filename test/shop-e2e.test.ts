@@ -15,6 +15,14 @@ async function newShop(options: { psp?: string } = {}): Promise<string> {
 
 const root = (el: Element, tag: string) => el.shadowRoot!.querySelector(tag)!;
 
+/** The text of the payment instructions the checkout shows once the order is placed. */
+async function instructionsText(el: KessaiCheckout): Promise<string> {
+  await until(() => !!el.shadowRoot!.querySelector('kessai-payment-instructions'));
+  const instructions = root(el, 'kessai-payment-instructions') as HTMLElement & { updateComplete: Promise<unknown> };
+  await instructions.updateComplete;
+  return instructions.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+}
+
 /** Types the shopper's details as a shopper would; picks `chain` when the Konbini picker is shown. */
 async function fillShopper(el: KessaiCheckout, chain?: string) {
   const name = root(el, 'kessai-name-fields');
@@ -54,10 +62,7 @@ describe('a Konbini order from the checkout to the reference backend', () => {
     await fillShopper(el, 'ローソン');
 
     el.requestSubmit();
-    await until(() => !!el.shadowRoot!.querySelector('kessai-payment-instructions'));
-    const instructions = root(el, 'kessai-payment-instructions') as HTMLElement & { updateComplete: Promise<unknown> };
-    await instructions.updateComplete;
-    const text = instructions.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    const text = await instructionsText(el);
     expect(text).to.contain('お客様番号');
     expect(text).to.contain('確認番号');
     expect(text).to.contain('23:59');
@@ -129,10 +134,7 @@ describe('one order through each real PSP adapter and its fake PSP, paid by a si
     it(`${psp}: a Lawson Konbini order shows its JST deadline and becomes paid when ${psp} notifies the payment`, async () => {
       const { base, el, orderId, response } = await placeThrough(psp, 'konbini', 'ローソン');
       expect(response.status).to.equal('pending');
-      await until(() => !!el.shadowRoot!.querySelector('kessai-payment-instructions'));
-      const instructions = root(el, 'kessai-payment-instructions') as HTMLElement & { updateComplete: Promise<unknown> };
-      await instructions.updateComplete;
-      const text = instructions.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      const text = await instructionsText(el);
       expect(text).to.contain('23:59');
       expect(text).to.contain('日本時間');
       if (psp !== 'fincode') expect(text).to.contain('お客様番号'); // fincode's Konbini is a barcode: no number to type

@@ -61,6 +61,19 @@ export async function startFake({ name, idempotencyKey, route, authorize }) {
       return { status: r.status, body: text };
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
+    /** The stored payment `id` with `patch` applied (what the PSP holds when it notifies). */
+    patched(id, patch = {}) {
+      const p = fake.payments.get(id);
+      assert(p, `${name} fake: no payment ${id}`);
+      return Object.assign(p, patch);
+    },
+    /** GET {pattern with the id}: the stored payment, or the PSP's 404 answer. */
+    read(r, pattern, notFound) {
+      const m = r.method === 'GET' && pattern.exec(r.path);
+      if (!m) return undefined;
+      const p = fake.payments.get(m[1]);
+      return p ? { json: p } : { status: 404, json: notFound };
+    },
   };
   const server = createServer(async (req, res) => {
     const chunks = [];

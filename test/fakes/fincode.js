@@ -70,9 +70,7 @@ export async function startFincodeFake({ secretKey = 'm_test_fake', webhookSecre
 
   /** The notification fincode POSTs: the payment's fields plus `event`. */
   function event(type, id, patch = {}) {
-    const p = fake.payments.get(id.includes('/') ? id.slice(id.indexOf('/') + 1) : id);
-    assert(p, `no payment ${id}`);
-    Object.assign(p, patch);
+    const p = fake.patched(id.includes('/') ? id.slice(id.indexOf('/') + 1) : id, patch);
     return { shop_id: p.shop_id, access_id: p.access_id, order_id: p.id, pay_type: p.pay_type, status: p.status, amount: String(p.amount ?? p.billing_amount), tax: '0', currency: 'JPY', event: type, transaction_date: fincodeTime(now()), payment_date: p.status === 'CAPTURED' ? fincodeTime(now()) : null, konbini_code: p.pay_type === 'Konbini' ? '00020' : null };
   }
   const sign = (_body, signature = webhookSecret) => ({ 'Fincode-Signature': signature });

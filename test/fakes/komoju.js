@@ -52,20 +52,15 @@ export async function startKomojuFake({ secretKey = 'sk_test_fake', webhookSecre
         f.payments.set(id, payment);
         return { json: payment };
       }
-      const m = /^\/api\/v1\/payments\/([^/]+)$/.exec(r.path);
-      if (r.method === 'GET' && m) {
-        const p = f.payments.get(m[1]);
-        return p ? { json: p } : { status: 404, json: { error: { code: 'not_found', message: 'Resource not found' } } };
-      }
-      assert(false, 'no such route');
+      const found = f.read(r, /^\/api\/v1\/payments\/([^/]+)$/, { error: { code: 'not_found', message: 'Resource not found' } });
+      assert(found, 'no such route');
+      return found;
     },
   });
 
   /** KOMOJU's event for payment `id`: {id, type, resource: "event", data: payment, created_at}. */
   function event(type, id, patch = {}) {
-    const p = fake.payments.get(id);
-    assert(p, `no payment ${id}`);
-    Object.assign(p, patch);
+    const p = fake.patched(id, patch);
     return { id: randomId('', 12), type, resource: 'event', data: { ...p }, created_at: now().toISOString().replace(/\.\d+Z$/, 'Z') };
   }
   const sign = (body, secret = webhookSecret) => ({ 'X-Komoju-Signature': hmacHex(secret, body), 'X-Komoju-Event': JSON.parse(body).type, 'X-Komoju-ID': randomId('', 12) });

@@ -31,20 +31,15 @@ export async function startPayjpFake({ secretKey = 'sk_test_fake', webhookSecret
         f.payments.set(id, charge);
         return { json: charge };
       }
-      const m = /^\/v1\/charges\/([^/]+)$/.exec(r.path);
-      if (r.method === 'GET' && m) {
-        const c = f.payments.get(m[1]);
-        return c ? { json: c } : { status: 404, json: { error: { code: 'invalid_id', status: 404, type: 'client_error' } } };
-      }
-      assert(false, 'no such route');
+      const found = f.read(r, /^\/v1\/charges\/([^/]+)$/, { error: { code: 'invalid_id', status: 404, type: 'client_error' } });
+      assert(found, 'no such route');
+      return found;
     },
   });
 
   /** PAY.JP's event `{id: "evnt_…", object: "event", type, created, data: charge, livemode, pending_webhooks}`. */
   function event(type, id, patch = {}) {
-    const c = fake.payments.get(id);
-    assert(c, `no charge ${id}`);
-    Object.assign(c, patch);
+    const c = fake.patched(id, patch);
     return { id: randomId('evnt_', 14), object: 'event', livemode: false, type, created: unix(), data: { ...c }, pending_webhooks: 1 };
   }
   const sign = (_body, token = webhookSecret) => ({ 'X-Payjp-Webhook-Token': token });

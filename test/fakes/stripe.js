@@ -63,20 +63,15 @@ export async function startStripeFake({ secretKey = 'sk_test_fake', webhookSecre
         f.payments.set(id, pi);
         return { json: pi };
       }
-      const m = /^\/v1\/payment_intents\/([^/]+)$/.exec(r.path);
-      if (r.method === 'GET' && m) {
-        const p = f.payments.get(m[1]);
-        return p ? { json: p } : { status: 404, json: { error: { type: 'invalid_request_error', code: 'resource_missing' } } };
-      }
-      assert(false, 'no such route');
+      const found = f.read(r, /^\/v1\/payment_intents\/([^/]+)$/, { error: { type: 'invalid_request_error', code: 'resource_missing' } });
+      assert(found, 'no such route');
+      return found;
     },
   });
 
   /** A Stripe event `{id, object: "event", type, created, data: {object}}`. */
   function event(type, id, patch = {}) {
-    const p = fake.payments.get(id);
-    assert(p, `no payment ${id}`);
-    Object.assign(p, patch);
+    const p = fake.patched(id, patch);
     const object = type.startsWith('charge.') ? { id: randomId('ch_', 12), object: 'charge', amount: p.amount, amount_refunded: p.amount, refunded: true, payment_intent: id } : { ...p };
     return { id: randomId('evt_', 12), object: 'event', api_version: '2024-06-20', created: unix(), livemode: false, pending_webhooks: 1, type, data: { object } };
   }

@@ -19,19 +19,14 @@ async function kit(now = () => new Date()) {
 pspConformance('fincode', async () => {
   const { fake, adapter } = await kit();
   return {
-    adapter,
     fake,
+    adapter,
     secrets: [secretKey, webhookSignature],
     order: { method: 'konbini', store: 'lawson' },
     acknowledgement: { receive: '0' },
-    async signed(kind, id) {
-      const body = JSON.stringify(
-        kind === 'paid' ? fake.event('payments.konbini.complete', id, { status: 'CAPTURED' })
-          : kind === 'expired' ? fake.event('payments.konbini.cancel', id, { status: 'CANCELED' })
-            : fake.event('payments.konbini.exec', id),
-      );
-      return { body, headers: fake.sign(body) };
-    },
+    // fincode notifies no expiry: the late notification is a cancellation.
+    events: { paid: 'payments.konbini.complete', expired: 'payments.konbini.cancel', unknown: 'payments.konbini.exec' },
+    patches: { paid: { status: 'CAPTURED' }, expired: { status: 'CANCELED' } },
     tamper: (s) => ({ body: s.body, headers: fake.sign(s.body, 'fincode-signature-guess') }),
   };
 });

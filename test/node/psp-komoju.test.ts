@@ -15,20 +15,12 @@ async function kit() {
   return { fake, adapter };
 }
 
-pspConformance('KOMOJU', async () => {
-  const { fake, adapter } = await kit();
-  return {
-    adapter,
-    fake,
-    secrets: [secretKey, webhookSecret],
-    order: { method: 'konbini', store: 'lawson' },
-    async signed(kind, id) {
-      const type = kind === 'paid' ? 'payment.captured' : kind === 'expired' ? 'payment.expired' : 'payment.updated';
-      const body = JSON.stringify(fake.event(type, id));
-      return { body, headers: fake.sign(body) };
-    },
-  };
-});
+pspConformance('KOMOJU', async () => ({
+  ...(await kit()),
+  secrets: [secretKey, webhookSecret],
+  order: { method: 'konbini', store: 'lawson' },
+  events: { paid: 'payment.captured', expired: 'payment.expired', unknown: 'payment.updated' },
+}));
 
 const payment = (key = crypto.randomUUID()) => ({ orderId: 'ord_test', amount: 3240, currency: 'JPY' as const, description: '宇治抹茶セット', customer, idempotencyKey: `kessai:${key}` });
 

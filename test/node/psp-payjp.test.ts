@@ -19,15 +19,12 @@ async function kit() {
 pspConformance('PAY.JP', async () => {
   const { fake, adapter } = await kit();
   return {
-    adapter,
     fake,
+    adapter,
     secrets: [secretKey, webhookToken],
     order: { method: 'card', token: 'tok_3ds_visa' },
-    async signed(kind, id) {
-      const type = kind === 'paid' ? 'charge.succeeded' : kind === 'expired' ? 'charge.failed' : 'charge.updated';
-      const body = JSON.stringify(fake.event(type, id, kind === 'paid' ? { paid: true, captured: true } : {}));
-      return { body, headers: fake.sign(body) };
-    },
+    events: { paid: 'charge.succeeded', expired: 'charge.failed', unknown: 'charge.updated' },
+    patches: { paid: { paid: true, captured: true } },
     tamper: (s) => ({ body: s.body, headers: fake.sign(s.body, `${webhookToken}x`) }),
   };
 });

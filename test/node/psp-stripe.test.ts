@@ -15,20 +15,13 @@ async function kit(now = () => new Date()) {
   return { fake, adapter };
 }
 
-pspConformance('Stripe', async () => {
-  const { fake, adapter } = await kit();
-  return {
-    adapter,
-    fake,
-    secrets: [secretKey, webhookSecret],
-    order: { method: 'konbini', store: 'lawson' },
-    async signed(kind, id) {
-      const type = kind === 'paid' ? 'payment_intent.succeeded' : kind === 'expired' ? 'payment_intent.payment_failed' : 'payment_intent.partially_funded';
-      const body = JSON.stringify(fake.event(type, id, kind === 'paid' ? { amount_received: 3240 } : {}));
-      return { body, headers: fake.sign(body) };
-    },
-  };
-});
+pspConformance('Stripe', async () => ({
+  ...(await kit()),
+  secrets: [secretKey, webhookSecret],
+  order: { method: 'konbini', store: 'lawson' },
+  events: { paid: 'payment_intent.succeeded', expired: 'payment_intent.payment_failed', unknown: 'payment_intent.partially_funded' },
+  patches: { paid: { amount_received: 3240 } },
+}));
 
 const payment = (key = crypto.randomUUID()) => ({ orderId: 'ord_test', amount: 3240, currency: 'JPY' as const, description: '宇治抹茶セット', customer, idempotencyKey: `kessai:${key}` });
 const bytes = (s: string) => new TextEncoder().encode(s);

@@ -22,16 +22,7 @@
  *   fincode notifies no Konbini expiry: kessai's sweep expires the order at its JST deadline.
  */
 import type { BankTransferInstructions, KonbiniInstructions, KonbiniStore, PayEasyInstructions } from '../../core/contract.js';
-import {
-  PspUnsupportedMethodError,
-  WebhookNotConfiguredError,
-  type CardResult,
-  type PaymentRequest,
-  type PendingResult,
-  type PspAdapter,
-  type PspEvent,
-  type PspPayment,
-} from '../types.js';
+import { PspUnsupportedMethodError, WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspPayment } from '../types.js';
 import { clean, constantTimeEqual, jstFromFincode, parseJsonBody, pspHttp, PspHttpError, requireSecret, type PspHttpOptions, type PspJson } from './shared.js';
 
 export interface FincodePspOptions extends Partial<PspHttpOptions> {

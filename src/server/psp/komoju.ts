@@ -15,15 +15,7 @@
  *   `payment.failed`, `payment.cancelled`, `payment.refunded`, … with the payment in `data`.
  */
 import type { BankTransferInstructions, KonbiniInstructions, KonbiniStore, PayEasyInstructions } from '../../core/contract.js';
-import {
-  WebhookNotConfiguredError,
-  type CardResult,
-  type PaymentRequest,
-  type PendingResult,
-  type PspAdapter,
-  type PspEvent,
-  type PspPayment,
-} from '../types.js';
+import { WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspPayment } from '../types.js';
 import { basicAuth, jstFromIso, parseJsonBody, clean, eventType, pspHttp, PspHttpError, requireSecret, verifyHmacSha256Hex, type PspHttpOptions } from './shared.js';
 
 export interface KomojuPspOptions extends Partial<PspHttpOptions> {

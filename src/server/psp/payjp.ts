@@ -16,16 +16,7 @@
  *   dashboard; events `charge.succeeded`, `charge.failed`, `charge.refunded`, … with the charge in `data`.
  */
 import type { BankTransferInstructions, KonbiniInstructions, PayEasyInstructions } from '../../core/contract.js';
-import {
-  PspUnsupportedMethodError,
-  WebhookNotConfiguredError,
-  type CardResult,
-  type PaymentRequest,
-  type PendingResult,
-  type PspAdapter,
-  type PspEvent,
-  type PspPayment,
-} from '../types.js';
+import { PspUnsupportedMethodError, WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspPayment } from '../types.js';
 import { basicAuth, clean, constantTimeEqual, jstFromUnix, parseJsonBody, pspHttp, PspHttpError, requireSecret, type PspHttpOptions, type PspJson } from './shared.js';
 
 export interface PayjpPspOptions extends Partial<PspHttpOptions> {

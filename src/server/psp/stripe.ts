@@ -25,16 +25,7 @@
 import Stripe from 'stripe';
 import type { BankTransferInstructions, KonbiniInstructions, KonbiniStore, PayEasyInstructions } from '../../core/contract.js';
 import { jstEndOfDay } from '../http.js';
-import {
-  PspUnsupportedMethodError,
-  WebhookNotConfiguredError,
-  type CardResult,
-  type PaymentRequest,
-  type PendingResult,
-  type PspAdapter,
-  type PspEvent,
-  type PspPayment,
-} from '../types.js';
+import { PspUnsupportedMethodError, WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspPayment } from '../types.js';
 import { clean, jstFromUnix, requireSecret, type PspHttpOptions, type PspJson } from './shared.js';
 
 export interface StripePspOptions extends Partial<PspHttpOptions> {

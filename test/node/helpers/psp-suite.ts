@@ -26,16 +26,17 @@ export interface FakePsp {
 
 export interface PspKit {
   adapter: PspAdapter;
-  fake: FakePsp;
+  fake: FakePsp & { event(type: string, id: string, patch?: Record<string, unknown>): unknown; sign(body: string, secret?: string): Record<string, string> };
   /** Secrets that must never appear in a log line. */
   secrets: string[];
   /** The order placed: Konbini at this store, or a card token for PSPs without Konbini. */
   order: { method: 'konbini'; store: KonbiniStore } | { method: 'card'; token: string };
-  /** A notification of `kind` about `pspPaymentId`, signed as the PSP signs it now. */
-  signed(kind: 'paid' | 'expired' | 'unknown', pspPaymentId: string): Promise<{ body: string; headers: Record<string, string> }>;
+  /** The PSP's event type for each notification the suite sends, and what the PSP holds then. */
+  events: Record<'paid' | 'expired' | 'unknown', string>;
+  patches?: Partial<Record<'paid' | 'expired' | 'unknown', Record<string, unknown>>>;
   /**
-   * A forgery of `signed`: by default the same signature over another body; for a
-   * fixed-token scheme (PAY.JP, fincode), which does not bind the body, a wrong token.
+   * A forgery of a signed notification: by default the same signature over another
+   * body; for a fixed-token scheme (PAY.JP, fincode), which does not bind the body, a wrong token.
    */
   tamper?(signed: { body: string; headers: Record<string, string> }): { body: string; headers: Record<string, string> };
   /** What the webhook answer must also carry (fincode: receive "0"). */
@@ -60,6 +61,12 @@ export function pspConformance(name: string, makeKit: () => Promise<PspKit>): vo
     });
 
     const secrets: string[] = [];
+    /** A notification of `kind` about `pspPaymentId`, signed as the PSP signs it now. */
+    function signed(kit: PspKit, kind: 'paid' | 'expired' | 'unknown', pspPaymentId: string) {
+      const body = JSON.stringify(kit.fake.event(kit.events[kind], pspPaymentId, kit.patches?.[kind]));
+      return { body, headers: kit.fake.sign(body) };
+    }
+
     async function shop() {
       const kit = await makeKit();
       secrets.push(...kit.secrets.filter(Boolean));
@@ -96,7 +103,7 @@ export function pspConformance(name: string, makeKit: () => Promise<PspKit>): vo
       const pspPaymentId = order!.pspPaymentId!;
 
       // Tampered: a valid signature over another body.
-      const paid = await kit.signed('paid', pspPaymentId);
+      const paid = signed(kit, 'paid', pspPaymentId);
       const forged = kit.tamper ? kit.tamper(paid) : { body: paid.body.replace(/3240/g, '1'), headers: paid.headers };
       const tampered = await kit.fake.deliver(forged.body, forged.headers);
       assert.equal(tampered.status, 401);
@@ -118,13 +125,13 @@ export function pspConformance(name: string, makeKit: () => Promise<PspKit>): vo
       assert.equal((JSON.parse(dup.body) as Answer).outcome, 'duplicate');
 
       // Out of order: an expiry notified after the payment: the order stays paid, and the merchant is told.
-      const expired = await kit.signed('expired', pspPaymentId);
+      const expired = signed(kit, 'expired', pspPaymentId);
       const late = JSON.parse((await kit.fake.deliver(expired.body, expired.headers)).body) as Answer;
       assert.equal(late.outcome, 'ignored');
       assert.equal(late.orderStatus, 'paid');
       assert.ok(events.some((e) => e.type === 'notification.ignored'));
 
-      const unknown = await kit.signed('unknown', pspPaymentId);
+      const unknown = signed(kit, 'unknown', pspPaymentId);
       const u = await kit.fake.deliver(unknown.body, unknown.headers);
       assert.equal(u.status, 200);
       assert.equal((JSON.parse(u.body) as Answer).outcome, 'unknown_type');
