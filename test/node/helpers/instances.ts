@@ -69,7 +69,8 @@ export async function startDemo(env: Record<string, string>): Promise<Instance &
     child.once('exit', (code) => reject(Object.assign(new Error(`demo/serve.js exited with ${code}`), { output: out })));
     child.stdout!.on('data', (d) => {
       out += d;
-      if (out.includes('kessai demo:')) {
+      // Both lines are printed once it listens; the second names the PSP.
+      if (out.includes('kessai demo:') && out.includes('  backend: ')) {
         clearTimeout(timer);
         resolve();
       }
