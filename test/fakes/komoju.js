@@ -26,8 +26,9 @@ export async function startKomojuFake({ secretKey = 'sk_test_fake', webhookSecre
         assert(Number.isInteger(b.amount) && b.amount > 0, 'amount: a positive integer (JPY has no minor unit)');
         assert(b.currency === 'JPY', 'currency JPY');
         assert(typeof b.external_order_num === 'string', 'external_order_num');
-        const d = b.payment_details ?? {};
-        assert(typeof d.email === 'string' && d.email.includes('@'), 'payment_details[email]');
+        // A card payment sends the token string itself as payment_details.
+        const d = typeof b.payment_details === 'string' ? { type: 'token', token: b.payment_details } : b.payment_details ?? {};
+        if (d.type !== 'token') assert(typeof d.email === 'string' && d.email.includes('@'), 'payment_details[email]');
         const id = randomId('', 13).slice(0, 25);
         const base = { id, resource: 'payment', amount: b.amount, tax: 0, total: b.amount, currency: 'JPY', external_order_num: b.external_order_num, created_at: now().toISOString().replace(/\.\d+Z$/, 'Z'), captured_at: null, customer: null };
         const deadline = jstEndOfDayDate(now(), 3).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -41,11 +42,11 @@ export async function startKomojuFake({ secretKey = 'sk_test_fake', webhookSecre
           payment = { ...base, status: 'pending', payment_deadline: deadline, payment_details: { type: 'pay_easy', email: d.email, bank_id: '58191', customer_id: digits(16), confirmation_id: digits(6), instructions_url: `https://komoju.com/en/instructions/${id}` } };
         } else if (d.type === 'bank_transfer') {
           payment = { ...base, status: 'pending', payment_deadline: jstEndOfDayDate(now(), 7).toISOString().replace(/\.\d+Z$/, 'Z'), payment_details: { type: 'bank_transfer', email: d.email, order_id: digits(8), bank_name: 'みずほ銀行', account_branch_name: '渋谷支店', account_number: digits(7), account_type: '普通', account_name: 'カ）デグチ' } };
-        } else if (d.type === 'credit_card') {
-          assert(typeof d.token === 'string' && d.token.startsWith('tok_'), 'a card payment names a token tok_…');
+        } else if (d.type === 'token') {
+          assert(d.token.startsWith('tok_'), 'a card payment sends its token tok_… as payment_details');
           if (d.token.includes('declined')) return { status: 422, json: { error: { code: 'card_declined', message: 'The card was declined.' } } };
           const tds = d.token.includes('3ds');
-          payment = { ...base, status: tds ? 'pending' : 'captured', captured_at: tds ? null : base.created_at, redirect_url: tds ? `https://komoju.com/3ds/${id}` : null, payment_details: { type: 'credit_card', email: d.email, brand: 'visa', last_four_digits: '4242' } };
+          payment = { ...base, status: tds ? 'pending' : 'captured', captured_at: tds ? null : base.created_at, redirect_url: tds ? `https://komoju.com/3ds/${id}` : null, payment_details: { type: 'credit_card', brand: 'visa', last_four_digits: '4242' } };
         } else {
           assert(false, `payment_details[type] not supported by the fake: ${d.type}`);
         }

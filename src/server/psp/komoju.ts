@@ -4,8 +4,8 @@
  * Read from KOMOJU's API reference (doc.komoju.com, docs.komoju.com/en/api):
  * - `https://komoju.com/api/v1`, HTTP Basic with the secret key as user name;
  * - `POST /payments` with `amount`, `currency`, `external_order_num` and
- *   `payment_details[type]` = `konbini` (+ `store`) | `pay_easy` | `bank_transfer`
- *   | a card token id; `GET /payments/:id`;
+ *   `payment_details[type]` = `konbini` (+ `store`) | `pay_easy` | `bank_transfer`, or
+ *   `payment_details` = a card token id (`tok_…`, or a 3-D Secure-verified SecureToken); `GET /payments/:id`;
  * - the payment's `payment_deadline` is UTC (`2018-10-18T14:59:59Z` = 23:59:59 JST);
  *   Konbini numbers in `payment_details.receipt` / `confirmation_code` /
  *   `instructions_url`; Pay-easy `bank_id` / `customer_id` / `confirmation_id`;
@@ -74,7 +74,8 @@ export class KomojuPsp implements PspAdapter {
     this.call = pspHttp('komoju', { baseUrl: options.baseUrl ?? 'https://komoju.com', timeoutMs: options.timeoutMs, fetch: options.fetch }, basicAuth(secretKey));
   }
 
-  private create(payment: PaymentRequest, details: Record<string, unknown>): Promise<KomojuPayment> {
+  /** `details`: the payment_details object (with the shopper's contact merged in), or a token id string. */
+  private create(payment: PaymentRequest, details: Record<string, unknown> | string): Promise<KomojuPayment> {
     const c = payment.customer;
     return this.call<KomojuPayment>(
       {
@@ -86,15 +87,10 @@ export class KomojuPsp implements PspAdapter {
           currency: 'JPY',
           external_order_num: payment.orderId,
           return_url: this.returnUrl,
-          payment_details: {
-            email: c.email,
-            phone: c.phone,
-            family_name: c.familyName,
-            given_name: c.givenName,
-            family_name_kana: c.familyNameKana,
-            given_name_kana: c.givenNameKana,
-            ...details,
-          },
+          payment_details:
+            typeof details === 'string'
+              ? details
+              : { email: c.email, phone: c.phone, family_name: c.familyName, given_name: c.givenName, family_name_kana: c.familyNameKana, given_name_kana: c.givenNameKana, ...details },
         },
       },
       (b) => b?.error?.code,
@@ -150,8 +146,9 @@ export class KomojuPsp implements PspAdapter {
   async chargeCard(payment: PaymentRequest, card: { token: string }): Promise<CardResult> {
     let p: KomojuPayment;
     try {
-      // A token id created by KOMOJU's token JS stands for the card details.
-      p = await this.create(payment, { type: 'credit_card', token: card.token });
+      // "the token string … used as payment_details" (KOMOJU, Token: Create). 3-D Secure 2 runs before,
+      // in the browser, on a SecureToken (authentication_url); its id is sent the same way.
+      p = await this.create(payment, card.token);
     } catch (e) {
       if (e instanceof PspHttpError && e.status === 422) return { status: 'declined', pspPaymentId: `komoju:declined:${payment.orderId}`, sandbox: this.sandbox, declineCode: e.code ?? 'card_declined' };
       throw e;
