@@ -38,7 +38,8 @@ async function sjisPage() {
 //        order's payment paid and delivers the PSP's signed notification → {status, body}.
 //   *    {base}/api/checkout[/…]       createCheckoutHandler
 //   POST {base}/api/psp-webhook        createWebhookHandler
-//   GET  {base}/orders                 test-only: {count, orders, payments, events} from its store
+//   GET  {base}/orders                 test-only: {count, orders, payments, events, notifications,
+//        pspViolations} from its store (payments and violations: the PSP's, or its fake's)
 //   POST {base}/simulate-webhook       test-only: {orderId, eventId?, type?, amount?}: the
 //        sandbox PSP signs a notification with the shop's secret (which never
 //        leaves this process) and delivers it to {base}/api/psp-webhook.
