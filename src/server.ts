@@ -83,3 +83,20 @@ export {
   type PaymentInstructions,
   type PaymentMethod,
 } from './core/contract.js';
+// Operations after launch (docs/operations.md): refunds, cancellation, reconciliation, the audit trail, request ids and logs, failover.
+export {
+  cancelOrder,
+  KessaiOperationError,
+  refundOrder,
+  refundPaidAfterExpiry,
+  type OperationErrorCode,
+  type OperationOptions,
+  type RefundOptions,
+  type RefundResult,
+} from './server/ops/refunds.js';
+export { appendAudit, auditEntry, exportOrderEvidence, purgeAuditTrail, scrubAuditDetails, type AuditContext, type OrderEvidence } from './server/ops/audit.js';
+export { errorFields, jsonLogger, referenceOf, REQUEST_ID_PATTERN, requestIdOf, type LogFields, type Logger, type LogLevel } from './server/ops/request-id.js';
+export { adapterFor, createFailoverPsp, PspOutcomeUnknownError, type FailoverOptions, type FailoverPsp } from './server/ops/failover.js';
+export { classifyPspFailure, PspConnectionError, PspHttpError, PspTimeoutError, type PspFailure } from './server/psp/shared.js';
+export type { AuditEntry, BeginRefundInput, BeginRefundResult, FinishRefundResult, RefundRecord, RefundStatus, StoredAuditEntry } from './server/store.js';
+export type { PspListRange, PspPayment, PspRefund, RefundRequest } from './server/types.js';

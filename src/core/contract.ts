@@ -83,5 +83,6 @@ export type CheckoutResponse =
   | { status: 'requires_action'; redirectUrl: string };
 
 export interface CheckoutErrorBody {
-  error: { code: string; message?: string; field?: string };
+  /** `reference`: a short id of the request (from its `Request-Id`) the shopper can quote; the merchant finds it in the logs and the audit trail. */
+  error: { code: string; message?: string; field?: string; reference?: string };
 }

@@ -34,6 +34,10 @@ import { bodyFingerprint, parseIdempotencyKey } from './request.js';
 import { fail, JSON_TYPE, randomId, readBodyOr413, reply, send, toJstIso, type Reply } from './http.js';
 import type { Lease, Store, StoredResponse } from './store.js';
 import { PspUnsupportedMethodError, type Catalog, type OrderEventHandler, type OrderSettlement, type PaymentRequest, type PspAdapter } from './types.js';
+import { appendAudit, auditEntry, type AuditContext } from './ops/audit.js';
+import { PspOutcomeUnknownError } from './ops/failover.js';
+import { errorFields, jsonLogger, referenceOf, requestIdOf, withRequestId, type Logger } from './ops/request-id.js';
+import { classifyPspFailure } from './psp/shared.js';
 
 export interface CheckoutHandlerOptions {
   store: Store;
@@ -53,8 +57,19 @@ export interface CheckoutHandlerOptions {
   now?: () => Date;
   /** Told when a card payment succeeds synchronously (`order.paid`). */
   onEvent?: OrderEventHandler;
-  /** Where unexpected errors are reported (default console.error). Never receives request bodies. */
+  /** Where unexpected errors are reported (default: an `error` line through `logger`). Never receives request bodies. */
   onError?: (error: unknown) => void;
+  /** Structured logs, one JSON line per request naming its `requestId` (default `jsonLogger()`; `false`: none). */
+  logger?: Logger | false;
+  /** Keep the audit trail (checkout requests and answers, PSP calls) in the store (default true). */
+  audit?: boolean;
+}
+
+/** The per-request context: what every log line and audit entry of one request names. */
+interface Ctx extends AuditContext {
+  requestId: string;
+  /** Set when the answer is a stored response (its bytes are not touched: no `reference` added). */
+  stored?: boolean;
 }
 
 const yen = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}円`;
@@ -67,7 +82,14 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
   const ttlMs = options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000;
   const lockTimeoutMs = options.lockTimeoutMs ?? 60_000;
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
-  const onError = options.onError ?? ((e: unknown) => console.error('[kessai checkout]', e));
+  const logger = options.logger === false ? undefined : (options.logger ?? jsonLogger());
+  const reportError = (error: unknown, ctx?: Ctx) => {
+    if (options.onError) options.onError(error);
+    else logger?.log('error', 'kessai checkout error', { requestId: ctx?.requestId, orderId: ctx?.orderId, ...errorFields(error) });
+  };
+  const auditOn = options.audit !== false;
+  const record = (ctx: Ctx, kind: string, details: Record<string, unknown>) =>
+    auditOn && ctx.orderId ? appendAudit(store, auditEntry(kind, ctx, details, now()), (e) => reportError(e, ctx)) : Promise.resolve();
   let requests = 0;
 
   type Priced = { ok: true; item: { reference: string; name: string; amount: number } } | { ok: false; reply: Reply };
@@ -91,7 +113,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
   }
 
   /** Calls the PSP; returns the reply and what to store with it, or a 502 (nothing to store). */
-  async function callPsp(value: CheckoutRequest, payment: PaymentRequest): Promise<{ reply: Reply; settlement?: OrderSettlement }> {
+  async function callPsp(value: CheckoutRequest, payment: PaymentRequest, ctx: Ctx): Promise<{ reply: Reply; settlement?: OrderSettlement; unknown?: boolean }> {
     const marked = <T extends object>(o: T) => (psp.sandbox ? { ...o, sandbox: true } : o);
     const orderId = payment.orderId;
     try {
@@ -109,24 +131,29 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
         case 'card': {
           const r = await psp.chargeCard(payment, value.card!);
           const at = toJstIso(now());
+          await record(ctx, 'psp.result', { status: r.status, pspPaymentId: r.pspPaymentId, heldBy: r.psp ?? psp.name });
           if (r.status === 'declined') {
-            return { reply: fail(402, 'card_declined', { field: 'card.token' }), settlement: { status: 'declined', pspPaymentId: r.pspPaymentId, at } };
+            return { reply: fail(402, 'card_declined', { field: 'card.token' }), settlement: { status: 'declined', pspPaymentId: r.pspPaymentId, at, psp: r.psp } };
           }
           const body: CheckoutResponse =
             r.status === 'succeeded'
               ? { status: 'succeeded', orderId }
               : ({ status: 'requires_action', orderId, redirectUrl: r.redirectUrl } as CheckoutResponse);
-          return { reply: reply(200, marked(body)), settlement: { status: r.status, pspPaymentId: r.pspPaymentId, at } };
+          return { reply: reply(200, marked(body)), settlement: { status: r.status, pspPaymentId: r.pspPaymentId, at, psp: r.psp } };
         }
       }
+      await record(ctx, 'psp.result', { status: 'pending', pspPaymentId: pending.pspPaymentId, heldBy: (pending as { psp?: string }).psp ?? psp.name });
       const body: CheckoutResponse = { status: 'pending', orderId, instructions: pending.instructions };
       return {
         reply: reply(200, marked(body)),
-        settlement: { status: 'pending', pspPaymentId: pending.pspPaymentId, instructions: pending.instructions, at: toJstIso(now()) },
+        settlement: { status: 'pending', pspPaymentId: pending.pspPaymentId, instructions: pending.instructions, at: toJstIso(now()), psp: (pending as { psp?: string }).psp },
       };
     } catch (error) {
+      const failure = error instanceof PspOutcomeUnknownError ? 'ambiguous' : classifyPspFailure(error);
+      await record(ctx, 'psp.error', { failure, error: error instanceof Error ? error.message : String(error), ...(error instanceof PspOutcomeUnknownError ? { pinnedPsp: error.psp } : {}) });
       if (error instanceof PspUnsupportedMethodError) return { reply: fail(422, 'method_unavailable', { field: 'method' }) };
-      onError(error);
+      reportError(error, ctx);
+      if (error instanceof PspOutcomeUnknownError) return { reply: fail(504, 'psp_outcome_unknown', {}, { 'Retry-After': String(Math.ceil(lockTimeoutMs / 1000)) }), unknown: true };
       return { reply: fail(502, 'psp_unavailable') };
     }
   }
@@ -152,13 +179,24 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     return send(fail(409, 'request_in_progress', {}, { 'Retry-After': '1' }));
   }
 
-  async function post(req: Request): Promise<Response> {
+  /**
+   * The PSP an earlier attempt of this order reached with an unknown outcome (failover: only it may be
+   * asked again), read from the audit trail of the order.
+   */
+  async function pinnedPsp(orderId: string): Promise<string | undefined> {
+    const trail = await store.listAudit({ orderId, limit: 10_000 });
+    const pin = trail.reverse().find((e) => e.kind === 'psp.error' && typeof e.details.pinnedPsp === 'string');
+    return pin?.details.pinnedPsp as string | undefined;
+  }
+
+  async function post(req: Request, ctx: Ctx): Promise<Response> {
     const type = req.headers.get('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) return send(fail(415, 'unsupported_media_type'));
 
     const parsedKey = parseIdempotencyKey(req.headers.get('idempotency-key'));
     if (!parsedKey.ok) return send(fail(400, parsedKey.code));
     const key = parsedKey.key;
+    ctx.idempotencyKey = key;
 
     const bytes = await readBodyOr413(req, maxBody);
     if (bytes instanceof Response) return bytes;
@@ -181,8 +219,14 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     const begun = await store.beginKey({ scope, key, fingerprint, now: t, ttlMs, lockTimeoutMs, newOrderId: randomId('ord_') });
     if (begun.kind === 'mismatch') return send(fail(422, 'idempotency_key_reused'));
     if (begun.kind === 'in_flight') return send(fail(409, 'request_in_progress', {}, { 'Retry-After': '1' }));
-    if (begun.kind === 'replay') return replayed(begun.response);
+    if (begun.kind === 'replay') {
+      ctx.orderId = begun.orderId ?? undefined;
+      ctx.stored = true;
+      return replayed(begun.response);
+    }
     const lease = begun.lease;
+    ctx.orderId = lease.orderId;
+    ctx.psp = psp.name;
 
     try {
       const priced = await price(value);
@@ -209,6 +253,8 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
         at: toJstIso(now()),
       });
       if (!created) return lostLease(lease);
+      // Evidence: what was asked (card token scrubbed; brand and last4 kept).
+      await record(ctx, 'checkout.request', { method: value.method, reference: value.reference, amount: item.amount, customer: value.customer, address: value.address, konbini: value.konbini, card: value.card && { brand: value.card.brand, last4: value.card.last4 }, takeover: lease.takeover });
 
       const payment: PaymentRequest = {
         orderId,
@@ -218,8 +264,15 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
         customer: value.customer,
         // Our canonical key: a take-over (or a retry after a PSP timeout) gets the PSP's first payment back.
         idempotencyKey: `kessai:${key}`,
+        pinnedPsp: lease.takeover && auditOn ? await pinnedPsp(orderId) : undefined,
       };
-      const result = await callPsp(value, payment);
+      await record(ctx, 'psp.call', { method: value.method, amount: item.amount, pspIdempotencyKey: payment.idempotencyKey, pinnedPsp: payment.pinnedPsp });
+      const result = await callPsp(value, payment, ctx);
+      if (result.unknown) {
+        // Whether a payment exists is unknown: the key stays locked (a retry after the lock timeout asks the same PSP again, same key).
+        await record(ctx, 'checkout.response', { status: result.reply.status, body: JSON.parse(new TextDecoder().decode(result.reply.body)) });
+        return send(result.reply);
+      }
       if (!result.settlement) {
         // The PSP call failed: nothing happened, the shopper may retry with the same key.
         if (!(await store.releaseKey(lease))) return lostLease(lease);
@@ -227,6 +280,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       }
       const stored = await store.completeKey(lease, { status: result.reply.status, contentType: JSON_TYPE, body: result.reply.body }, result.settlement);
       if (!stored) return lostLease(lease);
+      ctx.stored = true;
+      ctx.psp = result.settlement.psp ?? psp.name;
+      await record(ctx, 'checkout.response', { status: result.reply.status, body: JSON.parse(new TextDecoder().decode(result.reply.body)) });
       if (result.settlement.status === 'succeeded' && options.onEvent) {
         const order = await store.getOrder(orderId);
         if (order) await notify({ type: 'order.paid', order, previousStatus: 'processing' });
@@ -242,7 +298,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     try {
       await options.onEvent?.(e);
     } catch (error) {
-      onError(error);
+      reportError(error);
     }
   }
 
@@ -264,11 +320,11 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     return send(reply(200, body));
   }
 
-  return async function handleCheckout(req: Request): Promise<Response> {
+  async function route(req: Request, ctx: Ctx): Promise<Response> {
     try {
       const path = new URL(req.url).pathname.replace(/\/+$/, '');
       if (path === endpoint) {
-        if (req.method === 'POST') return await post(req);
+        if (req.method === 'POST') return await post(req, ctx);
         return send(fail(405, 'method_not_allowed'), { Allow: 'POST' });
       }
       if (path.startsWith(`${endpoint}/`) && !path.slice(endpoint.length + 1).includes('/')) {
@@ -277,8 +333,17 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       }
       return send(fail(404, 'not_found'));
     } catch (error) {
-      onError(error);
+      reportError(error, ctx);
       return send(fail(500, 'internal_error'));
     }
+  }
+
+  return async function handleCheckout(req: Request): Promise<Response> {
+    const started = Date.now();
+    const ctx: Ctx = { requestId: requestIdOf(req) };
+    const res = await withRequestId(await route(req, ctx), ctx.requestId, ctx.stored === true);
+    const fields = { requestId: ctx.requestId, method: req.method, path: new URL(req.url).pathname, status: res.status, ms: Date.now() - started, orderId: ctx.orderId, idempotencyKey: ctx.idempotencyKey };
+    logger?.log(res.status >= 500 ? 'error' : 'info', 'kessai checkout', res.status >= 400 ? { ...fields, reference: referenceOf(ctx.requestId) } : fields);
+    return res;
   };
 }

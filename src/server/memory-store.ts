@@ -2,9 +2,9 @@
  * The in-memory store: for tests and single-process demos. Every operation
  * runs without an `await` inside, so it is atomic within one process.
  */
-import type { BeginKeyInput, BeginResult, KeyRecord, Lease, NotificationResult, Store, StoredNotification, StoredResponse, SweptOrder } from './store.js';
+import type { BeginKeyInput, BeginResult, KeyRecord, Lease, NotificationResult, RefundRecord, Store, StoredAuditEntry, StoredNotification, StoredResponse, SweptOrder } from './store.js';
 import { deadlineMs } from './store.js';
-import { decideBegin, decideNotification, settlementInput, type KeyRow } from './store-logic.js';
+import { decideBegin, decideNotification, decideRefund, fullyRefunded, refusedRefund, settlementInput, type KeyRow } from './store-logic.js';
 import { nextOrderStatus } from './transitions.js';
 import type { NewOrder, Order, OrderSettlement, PspEvent } from './types.js';
 
@@ -22,6 +22,8 @@ export function createMemoryStore(): Store {
   const orders = new Map<string, OrderRow>();
   const byPsp = new Map<string, string>();
   const notifications = new Map<string, StoredNotification>();
+  const refunds = new Map<string, RefundRecord>();
+  let audit: StoredAuditEntry[] = [];
   let seq = 0;
   let closed = false;
   const id = (scope: string, key: string) => `${scope}\u0000${key}`;
@@ -91,6 +93,7 @@ export function createMemoryStore(): Store {
         o.order.instructions = s.instructions ? clone(s.instructions) : null;
         o.order.expiresAt = (s.instructions && 'expiresAt' in s.instructions && s.instructions.expiresAt) || null;
         o.order.updatedAt = s.at;
+        if (s.psp) o.order.psp = s.psp;
         if (t.to === 'succeeded') o.order.paidAt = s.at;
         o.expiresMs = deadlineMs(s.instructions);
         o.updatedMs = Date.parse(s.at);
@@ -162,6 +165,62 @@ export function createMemoryStore(): Store {
     async listNotifications(limit = 100) {
       check();
       return [...notifications.values()].reverse().slice(0, limit).map(clone);
+    },
+
+    async beginRefund(input) {
+      check();
+      const row = orders.get(input.orderId);
+      const mine = [...refunds.values()].filter((r) => r.orderId === input.orderId);
+      const existing = mine.find((r) => r.key === input.key);
+      const reserved = mine.filter((r) => r !== existing && r.status !== 'failed').reduce((n, r) => n + r.amount, 0);
+      const d = decideRefund(row?.order, existing, reserved, input);
+      if (d.write === 'none') return clone(refusedRefund(d, row?.order, existing));
+      const refund: RefundRecord = existing
+        ? Object.assign(existing, { amount: d.amount, status: 'pending', updatedAt: input.at })
+        : { id: input.id, orderId: input.orderId, key: input.key, amount: d.amount, status: 'pending', psp: row!.order.psp, pspRefundId: null, reason: input.reason ?? null, createdAt: input.at, updatedAt: input.at };
+      refunds.set(refund.id, refund);
+      return { kind: existing ? 'retry' : 'new', refund: clone(refund), order: clone(row!.order) };
+    },
+    async finishRefund(id, outcome, at) {
+      check();
+      const refund = refunds.get(id);
+      if (!refund) throw new Error(`no refund ${id}`);
+      Object.assign(refund, { status: outcome.status, updatedAt: at }, outcome.status === 'succeeded' ? { pspRefundId: outcome.pspRefundId } : {});
+      const row = orders.get(refund.orderId)!;
+      const succeeded = [...refunds.values()].filter((r) => r.orderId === refund.orderId && r.status === 'succeeded').reduce((n, r) => n + r.amount, 0);
+      let previousStatus;
+      if (outcome.status === 'succeeded' && fullyRefunded(row.order, succeeded)) {
+        previousStatus = row.order.status;
+        row.order.status = nextOrderStatus(row.order.status, 'payment.refunded')!.to;
+        row.order.updatedAt = at;
+        row.updatedMs = Date.parse(at);
+      }
+      return { refund: clone(refund), order: clone(row.order), previousStatus };
+    },
+    async listRefunds(orderId) {
+      check();
+      return [...refunds.values()].filter((r) => r.orderId === orderId).map(clone);
+    },
+
+    async appendAudit(entry) {
+      check();
+      audit.push({ ...clone(entry), seq: audit.length ? audit[audit.length - 1].seq + 1 : 1 });
+    },
+    async listAudit({ orderId, requestId, limit = 1000 }) {
+      check();
+      return audit.filter((e) => (orderId === undefined || e.orderId === orderId) && (requestId === undefined || e.requestId === requestId)).slice(0, limit).map(clone);
+    },
+    async purgeAudit(beforeMs) {
+      check();
+      const kept = audit.filter((e) => Date.parse(e.at) >= beforeMs);
+      const n = audit.length - kept.length;
+      audit = kept;
+      return n;
+    },
+
+    async listOrdersCreatedBetween(fromJst, toJst) {
+      check();
+      return [...orders.values()].filter((o) => o.order.createdAt >= fromJst && o.order.createdAt < toJst).sort((a, b) => a.seq - b.seq).map((o) => clone(o.order));
     },
 
     async expireOverdue(now, at) {

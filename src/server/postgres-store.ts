@@ -7,11 +7,14 @@
  * advisory lock so instances starting at once do not race.
  */
 import pg from 'pg';
-import type { BeginKeyInput, BeginResult, KeyRecord, Lease, NotificationResult, Store, StoredNotification, StoredResponse, SweptOrder } from './store.js';
+import type { BeginKeyInput, BeginResult, FinishRefundResult, KeyRecord, Lease, NotificationResult, Store, StoredNotification, StoredResponse, SweptOrder } from './store.js';
 import { deadlineMs } from './store.js';
-import { decideBegin, decideNotification, settlementInput, type KeyRow } from './store-logic.js';
+import { decideBegin, decideNotification, decideRefund, fullyRefunded, refusedRefund, settlementInput, type KeyRow } from './store-logic.js';
 import { nextOrderStatus } from './transitions.js';
-import { ORDER_COLUMNS, SCHEMA_VERSION, schemaSql, toOrder, type OrderRow } from './sql.js';
+import {
+  AUDIT_INSERT_COLUMNS, auditValues, ORDER_COLUMNS, reservedSum, SCHEMA_VERSION, schemaSql, succeededSum, toAudit, toOrder, toRefund,
+  type AuditRow, type OrderRow, type RefundRow,
+} from './sql.js';
 import type { NewOrder, OrderSettlement, PspEvent } from './types.js';
 
 export interface PostgresStoreOptions {
@@ -186,8 +189,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           const expiresAt = (s.instructions && 'expiresAt' in s.instructions && s.instructions.expiresAt) || null;
           await c.query(
             `UPDATE kessai_orders SET status = $1, psp_payment_id = $2, instructions_json = $3, expires_at = $4, expires_ms = $5,
-               updated_at = $6, updated_ms = $7, paid_at = CASE WHEN $1 = 'succeeded' THEN $6 ELSE paid_at END WHERE id = $8`,
-            [t.to, s.pspPaymentId, s.instructions ? JSON.stringify(s.instructions) : null, expiresAt, deadlineMs(s.instructions), s.at, Date.parse(s.at), lease.orderId],
+               updated_at = $6, updated_ms = $7, paid_at = CASE WHEN $1 = 'succeeded' THEN $6 ELSE paid_at END, psp = COALESCE($9, psp) WHERE id = $8`,
+            [t.to, s.pspPaymentId, s.instructions ? JSON.stringify(s.instructions) : null, expiresAt, deadlineMs(s.instructions), s.at, Date.parse(s.at), lease.orderId, s.psp ?? null],
           );
         }
         await c.query("UPDATE kessai_idempotency SET state = 'completed', status = $1, content_type = $2, body = $3 WHERE scope = $4 AND key = $5", [
@@ -250,6 +253,63 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           outcome: r.outcome as StoredNotification['outcome'], receivedAt: r.received_at!,
         }),
       );
+    },
+
+    async beginRefund(input) {
+      return tx(async (c) => {
+        // The order's row lock serializes every refund of one order: the sum is checked and reserved in one step.
+        const order = await orderById(c, input.orderId, true);
+        const { rows } = await c.query<RefundRow>('SELECT * FROM kessai_refunds WHERE order_id = $1 ORDER BY seq', [input.orderId]);
+        const mine = rows.find((r) => r.key === input.key);
+        const existing = mine && toRefund(mine);
+        const d = decideRefund(order, existing, reservedSum(rows, mine?.id), input);
+        if (d.write === 'none') return refusedRefund(d, order, existing);
+        const written =
+          d.write === 'insert'
+            ? await c.query<RefundRow>(
+                "INSERT INTO kessai_refunds (id, order_id, key, amount, status, psp, reason, created_at, updated_at) VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $7) RETURNING *",
+                [input.id, input.orderId, input.key, d.amount, order!.psp, input.reason ?? null, input.at],
+              )
+            : await c.query<RefundRow>("UPDATE kessai_refunds SET amount = $1, status = 'pending', updated_at = $2 WHERE id = $3 RETURNING *", [d.amount, input.at, mine!.id]);
+        return { kind: d.write === 'insert' ? 'new' : 'retry', refund: toRefund(written.rows[0]), order: order! };
+      });
+    },
+    async finishRefund(id, outcome, at) {
+      return tx(async (c): Promise<FinishRefundResult> => {
+        const { rows } = await c.query<RefundRow>(
+          'UPDATE kessai_refunds SET status = $1, psp_refund_id = COALESCE($2, psp_refund_id), updated_at = $3 WHERE id = $4 RETURNING *',
+          [outcome.status, outcome.status === 'succeeded' ? outcome.pspRefundId : null, at, id],
+        );
+        const refund = toRefund(rows[0]);
+        const order = (await orderById(c, refund.orderId, true))!;
+        const all = (await c.query<RefundRow>('SELECT * FROM kessai_refunds WHERE order_id = $1', [order.id])).rows;
+        if (outcome.status !== 'succeeded' || !fullyRefunded(order, succeededSum(all))) return { refund, order };
+        await setStatus(c, order.id, nextOrderStatus(order.status, 'payment.refunded')!.to, at, Date.parse(at));
+        return { refund, order: (await orderById(c, order.id))!, previousStatus: order.status };
+      });
+    },
+    async listRefunds(orderId) {
+      const { rows } = await pool.query<RefundRow>('SELECT * FROM kessai_refunds WHERE order_id = $1 ORDER BY seq', [orderId]);
+      return rows.map(toRefund);
+    },
+
+    async appendAudit(entry) {
+      await pool.query(`INSERT INTO kessai_audit (${AUDIT_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, auditValues(entry));
+    },
+    async listAudit({ orderId, requestId, limit = 1000 }) {
+      const { rows } = await pool.query<AuditRow>(
+        'SELECT * FROM kessai_audit WHERE ($1::text IS NULL OR order_id = $1) AND ($2::text IS NULL OR request_id = $2) ORDER BY seq LIMIT $3',
+        [orderId ?? null, requestId ?? null, limit],
+      );
+      return rows.map(toAudit);
+    },
+    async purgeAudit(beforeMs) {
+      return (await pool.query('DELETE FROM kessai_audit WHERE at_ms < $1', [beforeMs])).rowCount ?? 0;
+    },
+
+    async listOrdersCreatedBetween(fromJst, toJst) {
+      const { rows } = await pool.query<OrderRow>(`SELECT ${ORDER_COLUMNS} FROM kessai_orders WHERE created_at >= $1 AND created_at < $2 ORDER BY seq`, [fromJst, toJst]);
+      return rows.map(toOrder);
     },
 
     async expireOverdue(now, at) {

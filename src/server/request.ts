@@ -125,6 +125,7 @@ export const CHECKOUT_ERROR_MESSAGES: Readonly<Record<string, string>> = Object.
   method_unavailable: 'このお支払い方法はご利用いただけません。',
   card_declined: 'このカードはご利用いただけませんでした。別のカードかお支払い方法をお選びください。',
   psp_unavailable: '決済サービスに接続できませんでした。しばらくしてからもう一度お試しください。',
+  psp_outcome_unknown: '決済の結果を確認しています。二重のお支払いにならないよう、1分ほど待ってから同じ内容でもう一度お試しください。',
   not_found: 'ページが見つかりません。',
   method_not_allowed: 'このメソッドは使用できません。',
   invalid_signature: '署名を確認できませんでした。',

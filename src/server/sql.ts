@@ -5,8 +5,10 @@
  */
 import type { CheckoutAddress, CheckoutCustomer, PaymentInstructions, PaymentMethod } from '../core/contract.js';
 import type { Order, OrderStatus } from './types.js';
+import type { AuditEntry, RefundRecord, StoredAuditEntry } from './store.js';
 
-export const SCHEMA_VERSION = 1;
+/** 1: keys, orders, notifications; 2: refunds and the audit trail (new tables only: a version-1 database migrates in place). */
+export const SCHEMA_VERSION = 2;
 
 /** Table definitions; `BLOB`/`BIGINT` are spelled per dialect. */
 export function schemaSql(dialect: 'sqlite' | 'postgres'): string[] {
@@ -64,6 +66,37 @@ export function schemaSql(dialect: 'sqlite' | 'postgres'): string[] {
       outcome         TEXT NOT NULL,
       received_at     TEXT NOT NULL
     )`,
+    // ─── version 2 ───
+    `CREATE TABLE IF NOT EXISTS kessai_refunds (
+      id              TEXT PRIMARY KEY,
+      seq             ${dialect === 'sqlite' ? 'INTEGER' : 'BIGSERIAL'},
+      order_id        TEXT NOT NULL,
+      key             TEXT NOT NULL,
+      amount          INTEGER NOT NULL,
+      status          TEXT NOT NULL,
+      psp             TEXT NOT NULL,
+      psp_refund_id   TEXT,
+      reason          TEXT,
+      created_at      TEXT NOT NULL,
+      updated_at      TEXT NOT NULL,
+      UNIQUE (order_id, key)
+    )`,
+    `CREATE TABLE IF NOT EXISTS kessai_audit (
+      seq             ${dialect === 'sqlite' ? 'INTEGER PRIMARY KEY AUTOINCREMENT' : 'BIGSERIAL PRIMARY KEY'},
+      kind            TEXT NOT NULL,
+      at              TEXT NOT NULL,
+      at_jst          TEXT NOT NULL,
+      at_ms           ${big} NOT NULL,
+      request_id      TEXT,
+      idempotency_key TEXT,
+      order_id        TEXT,
+      psp             TEXT,
+      details_json    TEXT NOT NULL
+    )`,
+    `CREATE INDEX IF NOT EXISTS kessai_audit_order ON kessai_audit (order_id, seq)`,
+    `CREATE INDEX IF NOT EXISTS kessai_audit_request ON kessai_audit (request_id)`,
+    `CREATE INDEX IF NOT EXISTS kessai_audit_at ON kessai_audit (at_ms)`,
+    `CREATE INDEX IF NOT EXISTS kessai_orders_created ON kessai_orders (created_at)`,
   ];
 }
 
@@ -118,3 +151,47 @@ export const toOrder = (r: OrderRow): Order => ({
   updatedAt: r.updated_at,
   paidAt: r.paid_at,
 });
+
+export interface RefundRow {
+  id: string;
+  order_id: string;
+  key: string;
+  amount: number | string;
+  status: RefundRecord['status'];
+  psp: string;
+  psp_refund_id: string | null;
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const toRefund = (r: RefundRow): RefundRecord => ({
+  id: r.id, orderId: r.order_id, key: r.key, amount: Number(r.amount), status: r.status, psp: r.psp,
+  pspRefundId: r.psp_refund_id, reason: r.reason, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+export interface AuditRow {
+  seq: number | string;
+  kind: string;
+  at: string;
+  at_jst: string;
+  request_id: string | null;
+  idempotency_key: string | null;
+  order_id: string | null;
+  psp: string | null;
+  details_json: string;
+}
+
+export const toAudit = (r: AuditRow): StoredAuditEntry => ({
+  seq: Number(r.seq), kind: r.kind, at: r.at, atJst: r.at_jst, requestId: r.request_id, idempotencyKey: r.idempotency_key,
+  orderId: r.order_id, psp: r.psp, details: JSON.parse(r.details_json) as Record<string, unknown>,
+});
+
+/** The values of an audit INSERT, in the column order of AUDIT_INSERT_COLUMNS. */
+export const AUDIT_INSERT_COLUMNS = 'kind, at, at_jst, at_ms, request_id, idempotency_key, order_id, psp, details_json';
+export const auditValues = (e: AuditEntry) => [e.kind, e.at, e.atJst, Date.parse(e.at), e.requestId, e.idempotencyKey, e.orderId, e.psp, JSON.stringify(e.details)];
+
+/** Sum of an order's refunds that count against what may still be refunded (all but `except` and failed ones). */
+export const reservedSum = (rows: RefundRow[], except?: string) =>
+  rows.filter((r) => r.id !== except && r.status !== 'failed').reduce((n, r) => n + Number(r.amount), 0);
+export const succeededSum = (rows: RefundRow[]) => rows.filter((r) => r.status === 'succeeded').reduce((n, r) => n + Number(r.amount), 0);

@@ -7,11 +7,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import type { BeginKeyInput, BeginResult, KeyRecord, Lease, NotificationResult, Store, StoredNotification, StoredResponse, SweptOrder } from './store.js';
+import type { BeginKeyInput, BeginResult, FinishRefundResult, KeyRecord, Lease, NotificationResult, Store, StoredNotification, StoredResponse, SweptOrder } from './store.js';
 import { deadlineMs } from './store.js';
-import { decideBegin, decideNotification, settlementInput, type KeyRow } from './store-logic.js';
+import { decideBegin, decideNotification, decideRefund, fullyRefunded, refusedRefund, settlementInput, type KeyRow } from './store-logic.js';
 import { nextOrderStatus } from './transitions.js';
-import { ORDER_COLUMNS, SCHEMA_VERSION, schemaSql, toOrder, type OrderRow } from './sql.js';
+import {
+  AUDIT_INSERT_COLUMNS, auditValues, ORDER_COLUMNS, reservedSum, SCHEMA_VERSION, schemaSql, succeededSum, toAudit, toOrder, toRefund,
+  type AuditRow, type OrderRow, type RefundRow,
+} from './sql.js';
 import type { NewOrder, OrderSettlement, PspEvent } from './types.js';
 
 export interface SqliteStoreOptions {
@@ -77,7 +80,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ),
     settle: db.prepare(
       `UPDATE kessai_orders SET status = ?, psp_payment_id = ?, instructions_json = ?, expires_at = ?, expires_ms = ?, updated_at = ?, updated_ms = ?,
-         paid_at = CASE WHEN ? = 'succeeded' THEN ? ELSE paid_at END WHERE id = ?`,
+         paid_at = CASE WHEN ? = 'succeeded' THEN ? ELSE paid_at END, psp = COALESCE(?, psp) WHERE id = ?`,
     ),
     deleteUnfinished: db.prepare("DELETE FROM kessai_orders WHERE id = ? AND status IN ('processing', 'abandoned')"),
     setStatus: db.prepare(
@@ -91,6 +94,19 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ),
     notifications: db.prepare('SELECT * FROM kessai_notifications ORDER BY rowid DESC LIMIT ?'),
     due: db.prepare(`SELECT ${ORDER_COLUMNS} FROM kessai_orders WHERE status = 'pending' AND expires_ms IS NOT NULL AND expires_ms <= ?`),
+    refunds: db.prepare('SELECT * FROM kessai_refunds WHERE order_id = ? ORDER BY seq'),
+    refund: db.prepare('SELECT * FROM kessai_refunds WHERE id = ?'),
+    insertRefund: db.prepare(
+      "INSERT INTO kessai_refunds (id, seq, order_id, key, amount, status, psp, reason, created_at, updated_at) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM kessai_refunds), ?, ?, ?, 'pending', ?, ?, ?, ?)",
+    ),
+    retryRefund: db.prepare("UPDATE kessai_refunds SET amount = ?, status = 'pending', updated_at = ? WHERE id = ?"),
+    finishRefund: db.prepare('UPDATE kessai_refunds SET status = ?, psp_refund_id = COALESCE(?, psp_refund_id), updated_at = ? WHERE id = ?'),
+    insertAudit: db.prepare(`INSERT INTO kessai_audit (${AUDIT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    auditByOrder: db.prepare('SELECT * FROM kessai_audit WHERE order_id = ? ORDER BY seq LIMIT ?'),
+    auditByRequest: db.prepare('SELECT * FROM kessai_audit WHERE request_id = ? ORDER BY seq LIMIT ?'),
+    auditAll: db.prepare('SELECT * FROM kessai_audit ORDER BY seq LIMIT ?'),
+    purgeAudit: db.prepare('DELETE FROM kessai_audit WHERE at_ms < ?'),
+    createdBetween: db.prepare(`SELECT ${ORDER_COLUMNS} FROM kessai_orders WHERE created_at >= ? AND created_at < ? ORDER BY rowid`),
     stale: db.prepare(`SELECT ${ORDER_COLUMNS} FROM kessai_orders WHERE status = 'processing' AND updated_ms <= ?`),
   };
   const isCurrent = (l: Lease) => q.current.get(l.scope, l.key, l.version, l.orderId) !== undefined;
@@ -143,7 +159,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
           const expiresAt = (s.instructions && 'expiresAt' in s.instructions && s.instructions.expiresAt) || null;
           q.settle.run(
             t.to, s.pspPaymentId, s.instructions ? JSON.stringify(s.instructions) : null, expiresAt, deadlineMs(s.instructions),
-            s.at, Date.parse(s.at), t.to, s.at, lease.orderId,
+            s.at, Date.parse(s.at), t.to, s.at, s.psp ?? null, lease.orderId,
           );
         }
         q.completeKey.run(response.status, response.contentType, Buffer.from(response.body), lease.scope, lease.key);
@@ -196,6 +212,50 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
           outcome: r.outcome as StoredNotification['outcome'], receivedAt: r.received_at!,
         }),
       );
+    },
+
+    async beginRefund(input) {
+      return tx(() => {
+        const order = getOrder(input.orderId);
+        const rows = q.refunds.all(input.orderId) as RefundRow[];
+        const mine = rows.find((r) => r.key === input.key);
+        const existing = mine && toRefund(mine);
+        const d = decideRefund(order, existing, reservedSum(rows, mine?.id), input);
+        if (d.write === 'none') return refusedRefund(d, order, existing);
+        if (d.write === 'insert') q.insertRefund.run(input.id, input.orderId, input.key, d.amount, order!.psp, input.reason ?? null, input.at, input.at);
+        else q.retryRefund.run(d.amount, input.at, mine!.id);
+        const refund = toRefund(q.refund.get(mine?.id ?? input.id) as RefundRow);
+        return { kind: d.write === 'insert' ? 'new' : 'retry', refund, order: order! };
+      });
+    },
+    async finishRefund(id, outcome, at) {
+      return tx((): FinishRefundResult => {
+        q.finishRefund.run(outcome.status, outcome.status === 'succeeded' ? outcome.pspRefundId : null, at, id);
+        const refund = toRefund(q.refund.get(id) as RefundRow);
+        const order = getOrder(refund.orderId)!;
+        if (outcome.status !== 'succeeded' || !fullyRefunded(order, succeededSum(q.refunds.all(order.id) as RefundRow[]))) return { refund, order };
+        const to = nextOrderStatus(order.status, 'payment.refunded')!.to;
+        q.setStatus.run(to, at, Date.parse(at), to, at, order.id);
+        return { refund, order: getOrder(order.id)!, previousStatus: order.status };
+      });
+    },
+    async listRefunds(orderId) {
+      return (q.refunds.all(orderId) as RefundRow[]).map(toRefund);
+    },
+
+    async appendAudit(entry) {
+      q.insertAudit.run(...auditValues(entry));
+    },
+    async listAudit({ orderId, requestId, limit = 1000 }) {
+      const rows = orderId !== undefined ? q.auditByOrder.all(orderId, limit) : requestId !== undefined ? q.auditByRequest.all(requestId, limit) : q.auditAll.all(limit);
+      return (rows as AuditRow[]).filter((r) => requestId === undefined || r.request_id === requestId).map(toAudit);
+    },
+    async purgeAudit(beforeMs) {
+      return q.purgeAudit.run(beforeMs).changes;
+    },
+
+    async listOrdersCreatedBetween(fromJst, toJst) {
+      return (q.createdBetween.all(fromJst, toJst) as OrderRow[]).map(toOrder);
     },
 
     async expireOverdue(now, at) {

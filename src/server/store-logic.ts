@@ -2,8 +2,8 @@
  * The decisions every store makes the same way, as pure functions: each store
  * reads inside its transaction, asks here, and writes what it is told.
  */
-import type { BeginKeyInput, BeginResult, NotificationOutcome, StoredResponse } from './store.js';
-import { KNOWN_EVENT_TYPES, type OrderEvent, type OrderStatus, type PspEvent } from './types.js';
+import type { BeginKeyInput, BeginRefundInput, BeginRefundResult, BeginResult, NotificationOutcome, RefundRecord, StoredResponse } from './store.js';
+import { KNOWN_EVENT_TYPES, type Order, type OrderEvent, type OrderStatus, type PspEvent } from './types.js';
 import { nextOrderStatus, PAID_STATUSES, type OrderInput } from './transitions.js';
 
 export interface KeyRow {
@@ -60,3 +60,47 @@ export function decideNotification(order: { status: OrderStatus; amount: number 
 
 /** The transition input for a PSP answer. */
 export const settlementInput = (status: 'pending' | 'requires_action' | 'succeeded' | 'declined'): OrderInput => `psp.${status}`;
+
+export type RefundDecision =
+  | { write: 'none'; kind: 'done' | 'key_reused' | 'not_found' | 'not_refundable' | 'exceeds'; refundable?: number }
+  /** Insert a new pending refund of `amount`. */
+  | { write: 'insert'; amount: number }
+  /** Set the existing refund (this key) back to pending with `amount`. */
+  | { write: 'retry'; amount: number };
+
+/**
+ * What `beginRefund` does: `existing` is the order's refund under this key;
+ * `reserved` the sum of the order's other refunds that are pending or succeeded.
+ */
+export function decideRefund(order: Order | undefined, existing: RefundRecord | undefined, reserved: number, input: BeginRefundInput): RefundDecision {
+  if (!order) return { write: 'none', kind: 'not_found' };
+  if (existing) {
+    if (input.amount !== undefined && input.amount !== existing.amount) return { write: 'none', kind: 'key_reused' };
+    if (existing.status === 'succeeded') return { write: 'none', kind: 'done' };
+    // pending: an earlier attempt got no answer; failed: it was refused. Both ask again under the same PSP key.
+  }
+  if (!PAID_STATUSES.includes(order.status)) return { write: 'none', kind: 'not_refundable' };
+  const refundable = order.amount - reserved;
+  const amount = input.amount ?? existing?.amount ?? refundable;
+  if (!Number.isInteger(amount) || amount <= 0 || amount > refundable) return { write: 'none', kind: 'exceeds', refundable };
+  return existing ? { write: 'retry', amount } : { write: 'insert', amount };
+}
+
+/** True when the succeeded refunds make the whole amount: the order becomes `refunded`. */
+export const fullyRefunded = (order: Order, succeeded: number) => succeeded >= order.amount && PAID_STATUSES.includes(order.status);
+
+/** The answer of `beginRefund` when the decision writes nothing. */
+export function refusedRefund(d: RefundDecision & { write: 'none' }, order: Order | undefined, existing: RefundRecord | undefined): BeginRefundResult {
+  switch (d.kind) {
+    case 'not_found':
+      return { kind: 'not_found' };
+    case 'key_reused':
+      return { kind: 'key_reused', refund: existing! };
+    case 'exceeds':
+      return { kind: 'exceeds', order: order!, refundable: d.refundable! };
+    case 'done':
+      return { kind: 'done', refund: existing!, order: order! };
+    default:
+      return { kind: 'not_refundable', order: order! };
+  }
+}

@@ -81,6 +81,78 @@ export interface StoredNotification {
   receivedAt: string;
 }
 
+// ─── refunds ────────────────────────────────────────────────────────────────
+
+export type RefundStatus = 'pending' | 'succeeded' | 'failed';
+
+/** One refund of an order, under the merchant's refund key (unique per order). */
+export interface RefundRecord {
+  id: string;
+  orderId: string;
+  /** The merchant's refund key: the same key is the same refund (a retry). */
+  key: string;
+  amount: number;
+  /** `pending` from before the PSP is called until it answered (counted against what may still be refunded). */
+  status: RefundStatus;
+  psp: string;
+  pspRefundId: string | null;
+  reason: string | null;
+  /** ISO 8601 in JST. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BeginRefundInput {
+  orderId: string;
+  key: string;
+  /** Yen; undefined: all that is not yet refunded. */
+  amount?: number;
+  /** The id for a new refund record (rf_…). */
+  id: string;
+  reason?: string;
+  /** ISO 8601 in JST. */
+  at: string;
+}
+
+export type BeginRefundResult =
+  /** Reserved (status pending): call the PSP. `retry`: this key's earlier attempt failed or never got an answer; call again with the same key. */
+  | { kind: 'new' | 'retry'; refund: RefundRecord; order: Order }
+  /** This key's refund already succeeded: return it, call nothing. */
+  | { kind: 'done'; refund: RefundRecord; order: Order }
+  | { kind: 'key_reused'; refund: RefundRecord }
+  | { kind: 'not_found' }
+  | { kind: 'not_refundable'; order: Order }
+  | { kind: 'exceeds'; order: Order; refundable: number };
+
+export interface FinishRefundResult {
+  refund: RefundRecord;
+  order: Order;
+  /** The order's status before, when this refund completed the full amount and moved it to `refunded`. */
+  previousStatus?: OrderStatus;
+}
+
+// ─── audit ──────────────────────────────────────────────────────────────────
+
+/** One line of the append-only audit trail. Details are scrubbed before they are stored (`scrubAuditDetails`). */
+export interface AuditEntry {
+  /** e.g. `checkout.request`, `checkout.response`, `psp.call`, `psp.result`, `notification`, `refund`, `cancel`. */
+  kind: string;
+  /** The instant, ISO 8601 UTC (`…Z`). */
+  at: string;
+  /** The same instant read in JST (`…+09:00`). */
+  atJst: string;
+  requestId: string | null;
+  idempotencyKey: string | null;
+  orderId: string | null;
+  psp: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  /** Order of writing (grows). */
+  seq: number;
+}
+
 /** An order the sweep moved, with where it came from. */
 export interface SweptOrder {
   order: Order;
@@ -130,6 +202,33 @@ export interface Store {
   applyNotification(event: PspEvent, at: string): Promise<NotificationResult>;
   /** Newest first. */
   listNotifications(limit?: number): Promise<StoredNotification[]>;
+
+  // ─── refunds (refundOrder) ───
+  /**
+   * In one transaction: finds the order's refund under `key` (a retry) or
+   * reserves a new one, never letting pending + succeeded refunds exceed the
+   * amount paid. Only paid orders (succeeded, paid, paid_after_expiry) refund.
+   */
+  beginRefund(input: BeginRefundInput): Promise<BeginRefundResult>;
+  /**
+   * Records the PSP's answer. A success that makes the refunded total the
+   * amount paid moves the order to `refunded` through the transition table,
+   * in the same transaction.
+   */
+  finishRefund(id: string, outcome: { status: 'succeeded'; pspRefundId: string } | { status: 'failed' }, at: string): Promise<FinishRefundResult>;
+  /** Oldest first. */
+  listRefunds(orderId: string): Promise<RefundRecord[]>;
+
+  // ─── audit trail (append-only) ───
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Oldest first; by order or by request id. */
+  listAudit(query: { orderId?: string; requestId?: string; limit?: number }): Promise<StoredAuditEntry[]>;
+  /** Retention: deletes entries older than `beforeMs` (the only delete there is); returns how many. */
+  purgeAudit(beforeMs: number): Promise<number>;
+
+  // ─── reconciliation ───
+  /** Orders created in [fromJst, toJst) (ISO 8601 in JST), oldest first. */
+  listOrdersCreatedBetween(fromJst: string, toJst: string): Promise<Order[]>;
 
   // ─── sweeps ───
   /**

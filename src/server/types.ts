@@ -57,11 +57,15 @@ export interface PaymentRequest {
    * of a second one.
    */
   idempotencyKey: string;
+  /** Failover only: the one PSP an earlier attempt of this order reached with an unknown outcome; no other may be asked. */
+  pinnedPsp?: string;
 }
 
 interface PspResultBase {
   /** The PSP's id of this payment (used to match notifications to orders). */
   pspPaymentId: string;
+  /** The name of the adapter that holds the payment, when it is not the one called (`createFailoverPsp`): stored with the order. */
+  psp?: string;
   /** True for every result of a sandbox adapter: no money moves. */
   sandbox: boolean;
 }
@@ -105,6 +109,41 @@ export interface PspPayment {
   expiresAt?: string;
   /** When the money arrived, ISO 8601 in JST. */
   paidAt?: string;
+  /** The merchant's order id as the PSP holds it (external_order_num, metadata.order_id, client_field_1). */
+  orderId?: string;
+  /** When the PSP created it, ISO 8601 in JST. */
+  createdAt?: string;
+  /** Yen refunded so far, when the PSP says. */
+  amountRefunded?: number;
+}
+
+/** A refund asked of the PSP (`refundOrder`). */
+export interface RefundRequest {
+  pspPaymentId: string;
+  /** The merchant's order id. */
+  orderId: string;
+  /** Yen to give back (≤ what was paid minus earlier refunds; kessai checks before calling). */
+  amount: number;
+  /** Passed to the PSP as ITS idempotency key: a retried refund returns the first one. */
+  idempotencyKey: string;
+  /** Yen that stays paid once this refund is done (for PSPs that refund by lowering the amount: fincode). */
+  remainingAfter: number;
+  reason?: string;
+}
+
+/** The PSP's answer to a refund. */
+export interface PspRefund {
+  /** The PSP's id of the refund (for a PSP without refund objects, the payment's id and the refunded total). */
+  pspRefundId: string;
+  amount: number;
+  /** `pending`: accepted, money on its way (bank-transfer refunds). */
+  status: 'succeeded' | 'pending';
+}
+
+/** A JST-day range for `listPayments`: instants as ISO 8601, `from` inclusive, `to` exclusive. */
+export interface PspListRange {
+  from: string;
+  to: string;
 }
 
 /** The adapter's PSP does not offer this payment method (the checkout answers 422 method_unavailable). */
@@ -137,6 +176,12 @@ export interface PspAdapter {
   parseWebhook?(rawBody: Uint8Array, headers: Headers): Promise<PspEvent | null>;
   /** The payment as the PSP holds it now. */
   retrievePayment?(pspPaymentId: string): Promise<PspPayment>;
+  /** Refunds all or part of a paid payment, under our idempotency key (`refundOrder`). */
+  refundPayment?(refund: RefundRequest): Promise<PspRefund>;
+  /** Cancels a payment not yet made (an unpaid Konbini / Pay-easy / bank-transfer payment: `cancelOrder`). */
+  cancelPayment?(pspPaymentId: string, idempotencyKey: string): Promise<void>;
+  /** Every payment the PSP created in `range` (`reconcile`). */
+  listPayments?(range: PspListRange): Promise<PspPayment[]>;
   /** Fields the PSP wants in the 2xx answer to a notification (fincode: `{ receive: '0' }`), merged into the handler's answer. */
   readonly webhookAcknowledgement?: Readonly<Record<string, string>>;
 }
@@ -219,6 +264,8 @@ export interface OrderSettlement {
   instructions?: PaymentInstructions;
   /** ISO 8601 in JST. */
   at: string;
+  /** The adapter that holds the payment, when not the one named at creation (failover). */
+  psp?: string;
 }
 
 /** Something the merchant must know about (refund or ship? release stock?), reported through `onEvent`. */

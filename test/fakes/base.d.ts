@@ -17,7 +17,14 @@ export interface Fake {
   deliver(body: string, headers: Record<string, string>, url?: string): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
   patched(id: string, patch?: Record<string, unknown>): Record<string, unknown>;
+  /** The next POST/PUT meets this fault (see base.js). */
+  inject(fault: FakeFault): void;
 }
+export type FakeFault =
+  | { kind: 'unavailable' }
+  | { kind: 'rate_limited'; json?: unknown }
+  | { kind: 'slow'; ms: number }
+  | { kind: 'error_after'; status?: number; json?: unknown };
 /** A fake of one PSP: `event` builds the PSP's notification, `sign` its signature headers, `pay` delivers a signed "paid". */
 export interface PspFake extends Fake {
   event(type: string, pspPaymentId: string, patch?: Record<string, unknown>): Record<string, unknown>;

@@ -2,8 +2,9 @@
 // every request recorded (method, path, headers, raw body), one route table
 // per PSP, an `assert` that throws (→ HTTP 400 with the reason, and the
 // reason kept in `violations`) when a request breaks the PSP's documented
-// shape, PSP-side idempotency by the PSP's own key header, and notification
-// delivery over HTTP to the shop's webhook URL.
+// shape, PSP-side idempotency by the PSP's own key header, notification
+// delivery over HTTP to the shop's webhook URL, and fault injection
+// (`fake.inject(fault)`) for the failover tests.
 import { createServer } from 'node:http';
 import { createHmac, randomBytes } from 'node:crypto';
 import { URLSearchParams } from 'node:url';
@@ -43,7 +44,19 @@ export async function startFake({ name, idempotencyKey, route, authorize }) {
   const requests = [];
   const violations = [];
   const byKey = new Map();
+  /** Faults waiting for the next writing request (POST/PUT), first in first out. */
+  const faults = [];
   const fake = {
+    /**
+     * The next writing request (POST/PUT) meets `fault`:
+     * - `{ kind: 'unavailable' }`: 503 with no body before anything runs (a load balancer's answer: nothing created);
+     * - `{ kind: 'rate_limited', json }`: 429 with the PSP's error body, nothing created;
+     * - `{ kind: 'slow', ms }`: the request is carried out (the payment exists, its key recorded), the answer comes `ms` later;
+     * - `{ kind: 'error_after', status, json }`: carried out, then answered with a 5xx from the PSP's API.
+     */
+    inject(fault) {
+      faults.push(fault);
+    },
     name,
     requests,
     violations,
@@ -60,12 +73,19 @@ export async function startFake({ name, idempotencyKey, route, authorize }) {
       fake.deliveries.push({ url, status: r.status, body: text });
       return { status: r.status, body: text };
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    }),
     /** The stored payment `id` with `patch` applied (what the PSP holds when it notifies). */
     patched(id, patch = {}) {
       const p = fake.payments.get(id);
       assert(p, `${name} fake: no payment ${id}`);
       return Object.assign(p, patch);
+    },
+    /** Payments whose creation time (`createdMs(p)`) is in [fromMs, toMs). */
+    between(fromMs, toMs, createdMs) {
+      return [...fake.payments.values()].filter((p) => createdMs(p) >= fromMs && createdMs(p) < toMs);
     },
     /** GET {pattern with the id}: the stored payment, or the PSP's 404 answer. */
     read(r, pattern, notFound) {
@@ -84,6 +104,15 @@ export async function startFake({ name, idempotencyKey, route, authorize }) {
     requests.push(record);
     let status;
     let json;
+    const fault = req.method !== 'GET' && faults.length ? faults.shift() : undefined;
+    if (fault?.kind === 'unavailable') {
+      res.writeHead(503, { 'Content-Type': 'text/html' });
+      return res.end('');
+    }
+    if (fault?.kind === 'rate_limited') {
+      res.writeHead(429, { 'Content-Type': 'application/json; charset=utf-8' });
+      return res.end(JSON.stringify(fault.json ?? { error: { code: 'rate_limit', message: 'Too many requests' } }));
+    }
     try {
       authorize(record);
       const key = idempotencyKey(record);
@@ -107,6 +136,9 @@ export async function startFake({ name, idempotencyKey, route, authorize }) {
         json = { error: { code: 'fake_error', message: String(e) } };
       }
     }
+    if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms));
+    if (fault?.kind === 'error_after') ({ status, json } = { status: fault.status ?? 500, json: fault.json ?? { error: { code: 'internal_server_error' } } });
+    if (res.destroyed) return; // the client gave up (timeout)
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(json));
   });

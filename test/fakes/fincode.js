@@ -23,6 +23,37 @@ export async function startFincodeFake({ secretKey = 'm_test_fake', webhookSecre
       if (r.headers.authorization !== `Bearer ${secretKey}`) throw unauthorized({ errors: [{ error_code: 'E01100001', error_message: '認証に失敗しました。' }] });
     },
     async route(r, f) {
+      // Cancel, change (a lower amount) and list (docs.fincode.jp/api: 決済キャンセル, 金額変更, 決済 一覧取得).
+      const op = /^\/v1\/payments\/([^/]+)\/(cancel|change)$/.exec(r.path);
+      if (r.method === 'PUT' && op) {
+        assert(r.headers.idempotent_key, 'cancel and change carry idempotent_key');
+        const p = f.payments.get(op[1]);
+        if (!p) return { status: 404, json: { errors: [{ error_code: 'E01050002', error_message: '該当する決済情報が存在しません。' }] } };
+        const b = JSON.parse(r.raw);
+        assert(b.pay_type === p.pay_type && b.access_id === p.access_id, 'pay_type and access_id of the payment');
+        if (op[2] === 'cancel') {
+          const ok = p.pay_type === 'Card' ? ['CAPTURED', 'AUTHORIZED'].includes(p.status) : p.status === 'AWAITING_CUSTOMER_PAYMENT';
+          if (!ok) return { status: 400, json: { errors: [{ error_code: 'E01050004', error_message: 'この決済はキャンセルできません。' }] } };
+          p.status = 'CANCELED';
+          return { json: p };
+        }
+        assert(p.pay_type === 'Card' && p.status === 'CAPTURED', 'only a captured card payment changes its amount');
+        assert(/^\d+$/.test(b.amount) && +b.amount < p.amount && +b.amount > 0, 'change: a lower amount, as a string');
+        assert(b.job_code === 'CAPTURE' || b.job_code === 'AUTH', 'change names its job_code');
+        p.amount = +b.amount;
+        return { json: p };
+      }
+      if (r.method === 'GET' && r.path === '/v1/payments') {
+        assert(PAY_TYPES.includes(r.query.pay_type), 'the list needs ?pay_type=');
+        const day = (s) => Date.parse(`${s.replace(/\//g, '-')}T00:00:00+09:00`);
+        const from = r.query.process_date_from ? day(r.query.process_date_from) : 0;
+        const to = r.query.process_date_to ? day(r.query.process_date_to) + 86_400_000 : 1e15;
+        const at = (p) => Date.parse(`${p.process_date.slice(0, 10).replace(/\//g, '-')}T${p.process_date.slice(11, 19)}+09:00`);
+        const all = f.between(from, to, at).filter((p) => p.pay_type === r.query.pay_type);
+        const limit = Number(r.query.limit ?? 20);
+        const page = Number(r.query.page ?? 1);
+        return { json: { total_count: all.length, last_page: Math.max(1, Math.ceil(all.length / limit)), current_page: page, limit, list: all.slice((page - 1) * limit, page * limit) } };
+      }
       if (r.method !== 'GET') {
         assert(/^application\/json/.test(r.headers['content-type'] ?? ''), 'fincode takes JSON bodies');
         assert(r.headers.idempotent_key, 'every registration and execution carries idempotent_key');

@@ -19,6 +19,36 @@ export async function startKomojuFake({ secretKey = 'sk_test_fake', webhookSecre
       }
     },
     async route(r, f) {
+      // Refund / cancel / list (ja.doc.komoju.com/reference: post_payments-id-refund, post_payments-id-cancel, get_payments).
+      const op = /^\/api\/v1\/payments\/([^/]+)\/(refund|cancel)$/.exec(r.path);
+      if (r.method === 'POST' && op) {
+        assert(r.headers['x-komoju-idempotency'], 'refunds and cancellations carry X-KOMOJU-IDEMPOTENCY');
+        const p = f.payments.get(op[1]);
+        if (!p) return { status: 404, json: { error: { code: 'not_found', message: 'Resource not found' } } };
+        if (op[2] === 'cancel') {
+          if (p.status !== 'pending' && p.status !== 'authorized') return { status: 422, json: { error: { code: 'invalid_payment_state', message: 'Only pending or authorized payments can be cancelled' } } };
+          p.status = 'cancelled';
+          return { json: p };
+        }
+        const b = r.raw ? JSON.parse(r.raw) : {};
+        const left = p.amount - (p.amount_refunded ?? 0);
+        const amount = b.amount ?? left;
+        if (p.status !== 'captured') return { status: 422, json: { error: { code: 'invalid_payment_state', message: 'Only captured payments can be refunded' } } };
+        if (!(Number.isInteger(amount) && amount > 0 && amount <= left)) return { status: 422, json: { error: { code: 'invalid_refund_amount', message: 'Refund amount exceeds the captured amount' } } };
+        p.refunds = [...(p.refunds ?? []), { id: randomId('', 13).slice(0, 25), resource: 'refund', amount, currency: 'JPY', payment: p.id, description: b.description ?? null, created_at: now().toISOString() }];
+        p.amount_refunded = (p.amount_refunded ?? 0) + amount;
+        if (p.amount_refunded === p.amount) p.status = 'refunded';
+        return { json: p };
+      }
+      if (r.method === 'GET' && r.path === '/api/v1/payments') {
+        const from = Date.parse(r.query.start_time);
+        const to = Date.parse(r.query.end_time);
+        assert(Number.isFinite(from) && Number.isFinite(to), 'start_time and end_time (ISO 8601)');
+        const all = f.between(from, to, (p) => Date.parse(p.created_at));
+        const per = Number(r.query.per_page ?? 10);
+        const page = Number(r.query.page ?? 1);
+        return { json: { resource: 'list', total: all.length, page, per_page: per, last_page: Math.max(1, Math.ceil(all.length / per)), data: all.slice((page - 1) * per, page * per) } };
+      }
       if (r.method === 'POST' && r.path === '/api/v1/payments') {
         assert(/^application\/json/.test(r.headers['content-type'] ?? ''), 'Content-Type must be application/json');
         assert(r.headers['x-komoju-idempotency'], 'every create carries X-KOMOJU-IDEMPOTENCY');

@@ -17,6 +17,27 @@ export async function startPayjpFake({ secretKey = 'sk_test_fake', webhookSecret
       }
     },
     async route(r, f) {
+      // Refund and list (pay.jp/docs/api: charges/refund, charges list with since/until/limit/offset).
+      const refund = /^\/v1\/charges\/([^/]+)\/refund$/.exec(r.path);
+      if (r.method === 'POST' && refund) {
+        assert(r.headers['idempotency-key'], 'a refund carries Idempotency-Key');
+        const c = f.payments.get(refund[1]);
+        if (!c) return { status: 404, json: { error: { code: 'invalid_id', status: 404, type: 'client_error' } } };
+        const b = parseForm(r.raw);
+        const left = c.amount - c.amount_refunded;
+        const amount = b.refund_amount === undefined ? left : Number(b.refund_amount);
+        if (!c.paid || !(Number.isInteger(amount) && amount > 0 && amount <= left)) return { status: 400, json: { error: { code: 'invalid_refund_amount', status: 400, type: 'client_error' } } };
+        Object.assign(c, { refunded: true, amount_refunded: c.amount_refunded + amount, refund_reason: b.refund_reason ?? null });
+        return { json: c };
+      }
+      if (r.method === 'GET' && r.path === '/v1/charges') {
+        const since = Number(r.query.since ?? 0);
+        const until = Number(r.query.until ?? 4e9);
+        const all = f.between(since, until + 1, (c) => c.created);
+        const limit = Number(r.query.limit ?? 10);
+        const offset = Number(r.query.offset ?? 0);
+        return { json: { object: 'list', url: '/v1/charges', count: all.length, has_more: offset + limit < all.length, data: all.slice(offset, offset + limit) } };
+      }
       if (r.method === 'POST' && r.path === '/v1/charges') {
         assert(r.headers['content-type'] === 'application/x-www-form-urlencoded', 'PAY.JP takes form-encoded bodies');
         assert(r.headers['idempotency-key'], 'every charge carries Idempotency-Key');

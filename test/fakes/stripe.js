@@ -10,6 +10,8 @@ import { assert, digits, hmacHex, jstEndOfDayDate, parseForm, randomId, startFak
 
 export async function startStripeFake({ secretKey = 'sk_test_fake', webhookSecret, now = () => new Date() } = {}) {
   const unix = () => Math.floor(now().getTime() / 1000);
+  /** The Charge of a paid PaymentIntent (what `expand: ['latest_charge']` shows; refunds count on it). */
+  const charge = (pi, amount) => ({ id: randomId('ch_', 12), object: 'charge', amount, amount_refunded: 0, refunded: false, payment_intent: pi, created: unix() });
   const customers = new Set();
   const fake = await startFake({
     name: 'stripe',
@@ -18,6 +20,38 @@ export async function startStripeFake({ secretKey = 'sk_test_fake', webhookSecre
       if (r.headers.authorization !== `Bearer ${secretKey}`) throw unauthorized({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } });
     },
     async route(r, f) {
+      // Refunds, cancel and list (docs.stripe.com/api: refunds/create, payment_intents/cancel, payment_intents/list).
+      if (r.method === 'POST' && r.path === '/v1/refunds') {
+        const b = parseForm(r.raw);
+        const pi = f.payments.get(b.payment_intent);
+        if (!pi) return { status: 404, json: { error: { type: 'invalid_request_error', code: 'resource_missing', param: 'payment_intent' } } };
+        const ch = pi.latest_charge;
+        const amount = b.amount === undefined ? pi.amount_received - (ch?.amount_refunded ?? 0) : Number(b.amount);
+        if (pi.status !== 'succeeded' || !ch) return { status: 400, json: { error: { type: 'invalid_request_error', code: 'charge_not_refundable' } } };
+        if (!(amount > 0 && amount <= pi.amount_received - ch.amount_refunded)) return { status: 400, json: { error: { type: 'invalid_request_error', code: 'amount_too_large' } } };
+        ch.amount_refunded += amount;
+        ch.refunded = ch.amount_refunded === ch.amount;
+        return { json: { id: randomId('re_', 12), object: 'refund', amount, currency: 'jpy', payment_intent: pi.id, charge: ch.id, status: 'succeeded', created: unix(), metadata: { order_id: b['metadata[order_id]'] } } };
+      }
+      const cancel = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(r.path);
+      if (r.method === 'POST' && cancel) {
+        const pi = f.payments.get(cancel[1]);
+        if (!pi) return { status: 404, json: { error: { type: 'invalid_request_error', code: 'resource_missing' } } };
+        if (!['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action', 'processing'].includes(pi.status)) return { status: 400, json: { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state' } } };
+        Object.assign(pi, { status: 'canceled', canceled_at: unix(), next_action: null });
+        return { json: pi };
+      }
+      if (r.method === 'GET' && r.path === '/v1/payment_intents') {
+        const gte = Number(r.query['created[gte]'] ?? 0);
+        const lt = Number(r.query['created[lt]'] ?? 4e9);
+        const all = f.between(gte, lt, (pi) => pi.created).sort((a, b) => b.created - a.created);
+        const after = r.query.starting_after ? all.findIndex((pi) => pi.id === r.query.starting_after) + 1 : 0;
+        const limit = Number(r.query.limit ?? 10);
+        const page = all.slice(after, after + limit);
+        const expand = Object.entries(r.query).some(([k, v]) => k.startsWith('expand') && v === 'data.latest_charge');
+        const data = page.map((pi) => (expand ? pi : { ...pi, latest_charge: pi.latest_charge?.id ?? null }));
+        return { json: { object: 'list', url: '/v1/payment_intents', has_more: after + limit < all.length, data } };
+      }
       if (r.method === 'POST') {
         assert(r.headers['content-type'] === 'application/x-www-form-urlencoded', 'Stripe takes form-encoded bodies');
         assert(r.headers['idempotency-key'], 'every POST carries Idempotency-Key');
@@ -58,7 +92,7 @@ export async function startStripeFake({ secretKey = 'sk_test_fake', webhookSecre
           if (token.includes('3ds')) {
             assert(b.return_url?.startsWith('https://'), 'a 3-D Secure card needs return_url');
             Object.assign(pi, { status: 'requires_action', next_action: { type: 'redirect_to_url', redirect_to_url: { url: `https://hooks.stripe.com/3d_secure_2/hosted?payment_intent=${id}`, return_url: b.return_url } } });
-          } else Object.assign(pi, { status: 'succeeded', amount_received: +b.amount });
+          } else Object.assign(pi, { status: 'succeeded', amount_received: +b.amount, latest_charge: charge(id, +b.amount) });
         } else assert(false, `payment_method_data[type] not supported by the fake: ${type}`);
         f.payments.set(id, pi);
         return { json: pi };
@@ -87,7 +121,7 @@ export async function startStripeFake({ secretKey = 'sk_test_fake', webhookSecre
     sign,
     async pay(id) {
       const p = fake.payments.get(id);
-      const body = JSON.stringify(event('payment_intent.succeeded', id, { status: 'succeeded', amount_received: p?.amount, next_action: null }));
+      const body = JSON.stringify(event('payment_intent.succeeded', id, { status: 'succeeded', amount_received: p?.amount, next_action: null, latest_charge: charge(id, p?.amount) }));
       return fake.deliver(body, sign(body));
     },
   });

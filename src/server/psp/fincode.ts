@@ -15,6 +15,10 @@
  * - bank transfer: `pay_type: "Virtualaccount"`, `billing_amount` → `va_*` account fields;
  * - card: `pay_type: "Card"`, `job_code: "CAPTURE"`, `tds_type: "2"`, then `token` and
  *   `tds2_ret_url` → `redirect_url` when 3-D Secure must run;
+ * - cancellation (a whole card refund, or an unpaid Konbini / bank transfer): `PUT /v1/payments/{id}/cancel`
+ *   with `pay_type` and `access_id`; a partial card refund lowers the amount: `PUT /v1/payments/{id}/change`
+ *   with `job_code` and the new `amount`; listing: `GET /v1/payments?pay_type=…&process_date_from=…&process_date_to=…&page=…`
+ *   (yyyy/MM/dd, JST), answered `{ list, last_page }`;
  * - webhooks: the `Fincode-Signature` header carries the fixed string set on the
  *   webhook setting; the body is the payment (`order_id`, `pay_type`, `status`,
  *   `amount` as a string, `event` such as `payments.konbini.complete`); the answer
@@ -22,7 +26,8 @@
  *   fincode notifies no Konbini expiry: kessai's sweep expires the order at its JST deadline.
  */
 import type { BankTransferInstructions, KonbiniInstructions, KonbiniStore, PayEasyInstructions } from '../../core/contract.js';
-import { PspUnsupportedMethodError, WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspPayment } from '../types.js';
+import { toJstIso } from '../http.js';
+import { PspUnsupportedMethodError, WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspListRange, type PspPayment, type PspRefund, type RefundRequest } from '../types.js';
 import { clean, constantTimeEqual, jstFromFincode, parseJsonBody, pspHttp, PspHttpError, requireSecret, type PspHttpOptions, type PspJson } from './shared.js';
 
 export interface FincodePspOptions extends Partial<PspHttpOptions> {
@@ -59,7 +64,11 @@ interface FincodePayment {
   va_branch_name?: string | null;
   va_account_number?: string | null;
   va_account_name?: string | null;
+  client_field_1?: string | null;
+  created?: string | null;
 }
+
+const FINCODE_STATUS = { CAPTURED: 'succeeded', AUTHORIZED: 'succeeded', CANCELED: 'canceled', EXPIRED: 'expired', FAILED: 'failed', AWAITING_CUSTOMER_PAYMENT: 'pending', AUTHENTICATED: 'requires_action' } as const;
 
 const fincodeError = (b: PspJson): string | undefined => b?.errors?.[0]?.error_code;
 
@@ -144,11 +153,57 @@ export class FincodePsp implements PspAdapter {
     return { status: 'declined', pspPaymentId, sandbox: this.sandbox, declineCode: p.status };
   }
 
-  async retrievePayment(pspPaymentId: string): Promise<PspPayment> {
+  private toPayment(p: FincodePayment): PspPayment {
+    const status = FINCODE_STATUS[p.status as keyof typeof FINCODE_STATUS] ?? 'pending';
+    return clean({
+      pspPaymentId: ours(p.pay_type, p.id), status, amount: Number(p.amount ?? p.billing_amount ?? 0), expiresAt: jstFromFincode(p.payment_term),
+      orderId: p.client_field_1 ?? undefined, createdAt: jstFromFincode(p.created ?? p.process_date),
+    });
+  }
+
+  private get(pspPaymentId: string): Promise<FincodePayment> {
     const [payType, id] = theirs(pspPaymentId);
-    const p = await this.call<FincodePayment>({ method: 'GET', path: `/v1/payments/${encodeURIComponent(id)}?pay_type=${payType}` }, fincodeError);
-    const status = ({ CAPTURED: 'succeeded', AUTHORIZED: 'succeeded', CANCELED: 'canceled', EXPIRED: 'expired', FAILED: 'failed', AWAITING_CUSTOMER_PAYMENT: 'pending', AUTHENTICATED: 'requires_action' } as const)[p.status as string] ?? 'pending';
-    return clean({ pspPaymentId, status, amount: p.amount ?? p.billing_amount ?? 0, expiresAt: jstFromFincode(p.payment_term) });
+    return this.call<FincodePayment>({ method: 'GET', path: `/v1/payments/${encodeURIComponent(id)}?pay_type=${payType}` }, fincodeError);
+  }
+
+  async retrievePayment(pspPaymentId: string): Promise<PspPayment> {
+    return this.toPayment(await this.get(pspPaymentId));
+  }
+
+  /** `cancel` (all) or `change` (a lower amount) under our key; both need the payment's access_id. */
+  private async update(pspPaymentId: string, action: 'cancel' | 'change', idempotencyKey: string, extra: Record<string, unknown> = {}): Promise<FincodePayment> {
+    const p = await this.get(pspPaymentId);
+    return this.call<FincodePayment>(
+      { method: 'PUT', path: `/v1/payments/${encodeURIComponent(p.id)}/${action}`, headers: { idempotent_key: idempotencyKey }, body: { pay_type: p.pay_type, access_id: p.access_id, ...extra } },
+      fincodeError,
+    );
+  }
+
+  async refundPayment(r: RefundRequest): Promise<PspRefund> {
+    if (!r.pspPaymentId.startsWith('Card/')) throw new PspUnsupportedMethodError('fincode', 'refunds of Konbini / bank-transfer payments (pay them back yourself)');
+    // A card is refunded by cancelling it (all) or by changing its amount to what stays paid (part).
+    const p = r.remainingAfter <= 0 ? await this.update(r.pspPaymentId, 'cancel', r.idempotencyKey) : await this.update(r.pspPaymentId, 'change', r.idempotencyKey, { job_code: 'CAPTURE', amount: String(r.remainingAfter) });
+    return { pspRefundId: `${ours(p.pay_type, p.id)}:${r.remainingAfter <= 0 ? 'canceled' : `amount:${r.remainingAfter}`}`, amount: r.amount, status: 'succeeded' };
+  }
+
+  async cancelPayment(pspPaymentId: string, idempotencyKey: string): Promise<void> {
+    await this.update(pspPaymentId, 'cancel', idempotencyKey);
+  }
+
+  async listPayments(range: PspListRange): Promise<PspPayment[]> {
+    const day = (iso: string) => toJstIso(new Date(iso)).slice(0, 10).replace(/-/g, '/');
+    const from = day(range.from);
+    const to = day(new Date(Date.parse(range.to) - 1000).toISOString());
+    const out: PspPayment[] = [];
+    for (const payType of ['Card', 'Konbini', 'Virtualaccount']) {
+      for (let page = 1; page <= 1000; page++) {
+        const q = new URLSearchParams({ pay_type: payType, process_date_from: from, process_date_to: to, limit: '100', page: String(page) });
+        const list = await this.call<{ list: FincodePayment[]; last_page?: number }>({ method: 'GET', path: `/v1/payments?${q}` }, fincodeError);
+        out.push(...list.list.map((p) => this.toPayment(p)));
+        if (!list.last_page || page >= list.last_page) break;
+      }
+    }
+    return out;
   }
 
   async parseWebhook(rawBody: Uint8Array, headers: Headers): Promise<PspEvent | null> {

@@ -10,12 +10,15 @@
  *   Konbini numbers in `payment_details.receipt` / `confirmation_code` /
  *   `instructions_url`; Pay-easy `bank_id` / `customer_id` / `confirmation_id`;
  * - idempotency: the `X-KOMOJU-IDEMPOTENCY` header;
+ * - refunds: `POST /payments/:id/refund` with `amount` (none: the whole payment; the payment
+ *   comes back with its `refunds`), cancellation of an unpaid payment: `POST /payments/:id/cancel`,
+ *   listing: `GET /payments?start_time=…&end_time=…&page=…&per_page=…` (ja.doc.komoju.com/reference);
  * - webhooks: `X-Komoju-Signature` = hex HMAC-SHA256 of the raw body with the
  *   webhook's secret token; events `payment.captured`, `payment.expired`,
  *   `payment.failed`, `payment.cancelled`, `payment.refunded`, … with the payment in `data`.
  */
 import type { BankTransferInstructions, KonbiniInstructions, KonbiniStore, PayEasyInstructions } from '../../core/contract.js';
-import { WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspPayment } from '../types.js';
+import { WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspListRange, type PspPayment, type PspRefund, type RefundRequest } from '../types.js';
 import { basicAuth, jstFromIso, parseJsonBody, clean, eventType, pspHttp, PspHttpError, requireSecret, verifyHmacSha256Hex, type PspHttpOptions } from './shared.js';
 
 export interface KomojuPspOptions extends Partial<PspHttpOptions> {
@@ -48,7 +51,13 @@ interface KomojuPayment {
   captured_at?: string | null;
   redirect_url?: string | null;
   payment_details?: Record<string, string | null> | null;
+  external_order_num?: string | null;
+  created_at?: string | null;
+  amount_refunded?: number | null;
+  refunds?: Array<{ id: string; amount: number }> | null;
 }
+
+const KOMOJU_STATUS = { pending: 'pending', authorized: 'succeeded', captured: 'succeeded', refunded: 'refunded', cancelled: 'canceled', expired: 'expired', failed: 'failed' } as const;
 
 /** KOMOJU's event types → ours; others keep their own name (recorded, nothing moves). */
 const EVENT_TYPES: Record<string, PspEvent['type']> = {
@@ -158,10 +167,39 @@ export class KomojuPsp implements PspAdapter {
     return { status: 'declined', pspPaymentId: p.id, sandbox: this.sandbox, declineCode: p.status };
   }
 
+  private toPayment(p: KomojuPayment): PspPayment {
+    return clean({
+      pspPaymentId: p.id, status: KOMOJU_STATUS[p.status] ?? 'pending', amount: p.amount, expiresAt: jstFromIso(p.payment_deadline), paidAt: jstFromIso(p.captured_at),
+      orderId: p.external_order_num ?? undefined, createdAt: jstFromIso(p.created_at), amountRefunded: p.amount_refunded ?? undefined,
+    });
+  }
+
   async retrievePayment(pspPaymentId: string): Promise<PspPayment> {
-    const p = await this.call<KomojuPayment>({ method: 'GET', path: `/api/v1/payments/${encodeURIComponent(pspPaymentId)}` });
-    const status = ({ pending: 'pending', authorized: 'succeeded', captured: 'succeeded', refunded: 'refunded', cancelled: 'canceled', expired: 'expired', failed: 'failed' } as const)[p.status] ?? 'pending';
-    return clean({ pspPaymentId: p.id, status, amount: p.amount, expiresAt: jstFromIso(p.payment_deadline), paidAt: jstFromIso(p.captured_at) });
+    return this.toPayment(await this.call<KomojuPayment>({ method: 'GET', path: `/api/v1/payments/${encodeURIComponent(pspPaymentId)}` }));
+  }
+
+  async refundPayment(r: RefundRequest): Promise<PspRefund> {
+    const p = await this.call<KomojuPayment>(
+      { method: 'POST', path: `/api/v1/payments/${encodeURIComponent(r.pspPaymentId)}/refund`, headers: { 'X-KOMOJU-IDEMPOTENCY': r.idempotencyKey }, body: { amount: r.amount, description: r.reason } },
+      (b) => b?.error?.code,
+    );
+    const last = p.refunds?.[p.refunds.length - 1];
+    return { pspRefundId: last?.id ?? `${p.id}:refund:${r.amount}`, amount: r.amount, status: 'succeeded' };
+  }
+
+  async cancelPayment(pspPaymentId: string, idempotencyKey: string): Promise<void> {
+    await this.call({ method: 'POST', path: `/api/v1/payments/${encodeURIComponent(pspPaymentId)}/cancel`, headers: { 'X-KOMOJU-IDEMPOTENCY': idempotencyKey } }, (b) => b?.error?.code);
+  }
+
+  async listPayments(range: PspListRange): Promise<PspPayment[]> {
+    const out: PspPayment[] = [];
+    for (let page = 1; page <= 1000; page++) {
+      const q = new URLSearchParams({ start_time: range.from, end_time: range.to, page: String(page), per_page: '100' });
+      const list = await this.call<{ data: KomojuPayment[]; last_page?: number }>({ method: 'GET', path: `/api/v1/payments?${q}` });
+      out.push(...list.data.map((p) => this.toPayment(p)));
+      if (!list.last_page || page >= list.last_page) break;
+    }
+    return out;
   }
 
   async parseWebhook(rawBody: Uint8Array, headers: Headers): Promise<PspEvent | null> {

@@ -11,12 +11,14 @@
  * - 3-D Secure: the charge comes back `three_d_secure_status: "unverified"`; the shopper
  *   opens `/v1/tds/{charge id}/start?publickey=pk_…&back_url=<JWS>` (the back URL as an
  *   HS256 JWS signed with the secret key);
+ * - refunds: `POST /v1/charges/:id/refund` with `refund_amount` (none: the rest), the charge comes back
+ *   with `amount_refunded`; listing: `GET /v1/charges?since=&until=&limit=100&offset=` (unix seconds);
  * - PAY.JP's v1 API charges cards only: no Konbini, Pay-easy or bank transfer (422 method_unavailable);
  * - webhooks: the header `X-Payjp-Webhook-Token` carries the fixed token shown in the
  *   dashboard; events `charge.succeeded`, `charge.failed`, `charge.refunded`, … with the charge in `data`.
  */
 import type { BankTransferInstructions, KonbiniInstructions, PayEasyInstructions } from '../../core/contract.js';
-import { PspUnsupportedMethodError, WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspPayment } from '../types.js';
+import { PspUnsupportedMethodError, WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspListRange, type PspPayment, type PspRefund, type RefundRequest } from '../types.js';
 import { basicAuth, clean, constantTimeEqual, jstFromUnix, parseJsonBody, pspHttp, PspHttpError, requireSecret, type PspHttpOptions, type PspJson } from './shared.js';
 
 export interface PayjpPspOptions extends Partial<PspHttpOptions> {
@@ -46,6 +48,8 @@ interface Charge {
   refunded?: boolean;
   amount_refunded?: number;
   failure_code?: string | null;
+  created?: number;
+  metadata?: Record<string, string> | null;
   three_d_secure_status?: 'unverified' | 'verified' | 'attempted' | 'not_needed' | 'failed' | 'error' | null;
 }
 
@@ -116,10 +120,36 @@ export class PayjpPsp implements PspAdapter {
     return { status: 'declined', pspPaymentId: c.id, sandbox: this.sandbox, declineCode: c.failure_code ?? 'card_declined' };
   }
 
-  async retrievePayment(pspPaymentId: string): Promise<PspPayment> {
-    const c = await this.call<Charge>({ method: 'GET', path: `/v1/charges/${encodeURIComponent(pspPaymentId)}` }, payjpError);
+  private toPayment(c: Charge): PspPayment {
     const status = c.refunded && (c.amount_refunded ?? 0) >= c.amount ? 'refunded' : c.paid ? 'succeeded' : c.three_d_secure_status === 'unverified' ? 'requires_action' : 'failed';
-    return clean({ pspPaymentId: c.id, status, amount: c.amount, paidAt: jstFromUnix(c.captured_at) });
+    return clean({
+      pspPaymentId: c.id, status, amount: c.amount, paidAt: jstFromUnix(c.captured_at), orderId: c.metadata?.order_id, createdAt: jstFromUnix(c.created), amountRefunded: c.amount_refunded ?? undefined,
+    });
+  }
+
+  async retrievePayment(pspPaymentId: string): Promise<PspPayment> {
+    return this.toPayment(await this.call<Charge>({ method: 'GET', path: `/v1/charges/${encodeURIComponent(pspPaymentId)}` }, payjpError));
+  }
+
+  async refundPayment(r: RefundRequest): Promise<PspRefund> {
+    const c = await this.call<Charge>(
+      { method: 'POST', path: `/v1/charges/${encodeURIComponent(r.pspPaymentId)}/refund`, headers: { 'Idempotency-Key': r.idempotencyKey }, form: true, body: { refund_amount: r.amount, refund_reason: r.reason } },
+      payjpError,
+    );
+    // PAY.JP keeps no refund objects: the charge and its refunded total name the refund.
+    return { pspRefundId: `${c.id}:refunded:${c.amount_refunded ?? r.amount}`, amount: r.amount, status: 'succeeded' };
+  }
+
+  async listPayments(range: PspListRange): Promise<PspPayment[]> {
+    const out: PspPayment[] = [];
+    const since = Math.floor(Date.parse(range.from) / 1000);
+    const until = Math.floor(Date.parse(range.to) / 1000) - 1; // PAY.JP's until is inclusive
+    for (let offset = 0; offset < 100_000; offset += 100) {
+      const list = await this.call<{ data: Charge[]; has_more: boolean }>({ method: 'GET', path: `/v1/charges?since=${since}&until=${until}&limit=100&offset=${offset}` }, payjpError);
+      out.push(...list.data.map((c) => this.toPayment(c)));
+      if (!list.has_more) break;
+    }
+    return out;
   }
 
   async parseWebhook(rawBody: Uint8Array, headers: Headers): Promise<PspEvent | null> {

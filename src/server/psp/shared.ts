@@ -38,6 +38,69 @@ export class PspHttpError extends Error {
   }
 }
 
+/** The request could not reach the PSP (connection refused, DNS): nothing was sent, so no payment exists. */
+export class PspConnectionError extends Error {
+  constructor(
+    readonly psp: string,
+    readonly code: string | undefined,
+  ) {
+    super(`${psp}: could not connect${code ? ` (${code})` : ''}`);
+    this.name = 'PspConnectionError';
+  }
+}
+
+/** The request was sent and no answer came in time: the PSP may or may not have acted on it. */
+export class PspTimeoutError extends Error {
+  constructor(readonly psp: string) {
+    super(`${psp}: no answer in time (the outcome is unknown)`);
+    this.name = 'PspTimeoutError';
+  }
+}
+
+/**
+ * What a failed PSP call means for the payment:
+ * - `not_created`: certainly no payment (connection refused / DNS; HTTP 429, refused before any work;
+ *   a 5xx with no JSON body, i.e. a proxy or load balancer answered and the PSP's API never ran);
+ * - `unsupported`: this PSP does not offer the method (no payment);
+ * - `ambiguous`: the request was sent and the answer is unknown (timeout, a reset connection, a 5xx from the
+ *   PSP's API itself — Stripe documents 500s as "indeterminate");
+ * - `final`: the PSP answered with a refusal (4xx: validation, decline): trying elsewhere would not be honest.
+ */
+export type PspFailure = 'not_created' | 'unsupported' | 'ambiguous' | 'final';
+
+const NOT_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+
+/** The network error code somewhere in an error's cause chain (fetch's TypeError → cause; Stripe's `detail`). */
+function networkCode(e: unknown, depth = 0): string | undefined {
+  if (!e || typeof e !== 'object' || depth > 5) return undefined;
+  const x = e as { code?: unknown; cause?: unknown; detail?: unknown; errors?: unknown[] };
+  if (typeof x.code === 'string' && /^E[A-Z_]+$/.test(x.code)) return x.code;
+  for (const inner of [x.cause, x.detail, ...(Array.isArray(x.errors) ? x.errors : [])]) {
+    const c = networkCode(inner, depth + 1);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+export function classifyPspFailure(error: unknown): PspFailure {
+  if (!(error instanceof Error)) return 'ambiguous';
+  if (error.name === 'PspUnsupportedMethodError') return 'unsupported';
+  if (error instanceof PspConnectionError) return 'not_created';
+  if (error instanceof PspTimeoutError || error.name === 'TimeoutError') return 'ambiguous';
+  if (error instanceof PspHttpError) {
+    if (error.status === 429) return 'not_created';
+    if (error.status >= 500) return error.body === undefined ? 'not_created' : 'ambiguous';
+    return 'final';
+  }
+  // Stripe's SDK: StripeConnectionError (detail: the fetch error), StripeRateLimitError (429), StripeAPIError (5xx).
+  const status = (error as { statusCode?: number }).statusCode;
+  if (status === 429) return 'not_created';
+  if (typeof status === 'number') return status >= 500 ? 'ambiguous' : 'final';
+  const code = networkCode(error);
+  if (code && NOT_SENT_CODES.includes(code)) return 'not_created';
+  return 'ambiguous';
+}
+
 export interface PspRequest {
   method: 'GET' | 'POST' | 'PUT';
   path: string;
@@ -72,8 +135,17 @@ export function pspHttp(psp: string, options: PspHttpOptions, auth: Record<strin
       headers['Content-Type'] = req.form ? 'application/x-www-form-urlencoded' : 'application/json';
       body = req.form ? formEncode(req.body) : JSON.stringify(req.body);
     }
-    const res = await doFetch(`${base}${req.path}`, { method: req.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
-    const text = await res.text();
+    let res: Response;
+    let text: string;
+    try {
+      res = await doFetch(`${base}${req.path}`, { method: req.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      text = await res.text();
+    } catch (e) {
+      if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) throw new PspTimeoutError(psp);
+      const code = networkCode(e);
+      if (code && NOT_SENT_CODES.includes(code)) throw new PspConnectionError(psp, code);
+      throw e;
+    }
     let json: unknown = undefined;
     try {
       json = text ? JSON.parse(text) : undefined;

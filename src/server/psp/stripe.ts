@@ -18,6 +18,9 @@
  * - card: `payment_method_data.card.token`, `confirm: true`, `return_url` → `succeeded` |
  *   `requires_action` (`next_action.redirect_to_url.url`); a decline throws StripeCardError (402);
  * - our key goes as the SDK's `idempotencyKey` (the `Idempotency-Key` header);
+ * - refunds: `refunds.create({ payment_intent, amount })` under our idempotency key; cancelling an unpaid
+ *   Konbini / bank-transfer PaymentIntent: `paymentIntents.cancel`; listing: `paymentIntents.list({ created:
+ *   { gte, lt }, expand: ['data.latest_charge'] })`, auto-paginated (the charge's `amount_refunded`);
  * - webhooks: `webhooks.constructEventAsync` checks `Stripe-Signature: t=…,v1=…[,v1=…]`
  *   (HMAC-SHA256 of `t.rawBody`, every v1, constant-time compare, 300 s tolerance)
  *   against the injected clock; a timestamp from the future beyond the tolerance is refused here too.
@@ -25,7 +28,7 @@
 import Stripe from 'stripe';
 import type { BankTransferInstructions, KonbiniInstructions, KonbiniStore, PayEasyInstructions } from '../../core/contract.js';
 import { jstEndOfDay } from '../http.js';
-import { PspUnsupportedMethodError, WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspPayment } from '../types.js';
+import { PspUnsupportedMethodError, WebhookNotConfiguredError, type CardResult, type PaymentRequest, type PendingResult, type PspAdapter, type PspEvent, type PspListRange, type PspPayment, type PspRefund, type RefundRequest } from '../types.js';
 import { clean, jstFromUnix, requireSecret, type PspHttpOptions, type PspJson } from './shared.js';
 
 export interface StripePspOptions extends Partial<PspHttpOptions> {
@@ -159,10 +162,37 @@ export class StripePsp implements PspAdapter {
     return { status: 'declined', pspPaymentId: pi.id, sandbox: this.sandbox, declineCode: pi.last_payment_error?.decline_code ?? pi.status };
   }
 
+  private toPayment(pi: Stripe.PaymentIntent): PspPayment {
+    const charge = typeof pi.latest_charge === 'object' && pi.latest_charge ? pi.latest_charge : undefined;
+    let status: PspPayment['status'] = ({ succeeded: 'succeeded', canceled: 'canceled', requires_action: 'pending', processing: 'pending', requires_payment_method: 'failed' } as const)[pi.status as string] ?? 'pending';
+    if (charge?.refunded) status = 'refunded';
+    return clean({
+      pspPaymentId: pi.id, status, amount: pi.amount, expiresAt: jstFromUnix(pi.next_action?.konbini_display_details?.expires_at),
+      orderId: pi.metadata?.order_id, createdAt: jstFromUnix(pi.created), amountRefunded: charge?.amount_refunded,
+    });
+  }
+
   async retrievePayment(pspPaymentId: string): Promise<PspPayment> {
-    const pi = await this.stripe.paymentIntents.retrieve(pspPaymentId);
-    const status = ({ succeeded: 'succeeded', canceled: 'canceled', requires_action: 'pending', processing: 'pending', requires_payment_method: 'failed' } as const)[pi.status as string] ?? 'pending';
-    return clean({ pspPaymentId: pi.id, status, amount: pi.amount, expiresAt: jstFromUnix(pi.next_action?.konbini_display_details?.expires_at) });
+    return this.toPayment(await this.stripe.paymentIntents.retrieve(pspPaymentId, { expand: ['latest_charge'] }));
+  }
+
+  async refundPayment(r: RefundRequest): Promise<PspRefund> {
+    const refund = await this.stripe.refunds.create(
+      { payment_intent: r.pspPaymentId, amount: r.amount, metadata: { order_id: r.orderId } },
+      { idempotencyKey: r.idempotencyKey },
+    );
+    return { pspRefundId: refund.id, amount: refund.amount, status: refund.status === 'succeeded' ? 'succeeded' : 'pending' };
+  }
+
+  async cancelPayment(pspPaymentId: string, idempotencyKey: string): Promise<void> {
+    await this.stripe.paymentIntents.cancel(pspPaymentId, {}, { idempotencyKey });
+  }
+
+  async listPayments(range: PspListRange): Promise<PspPayment[]> {
+    const out: PspPayment[] = [];
+    const created = { gte: Math.floor(Date.parse(range.from) / 1000), lt: Math.floor(Date.parse(range.to) / 1000) };
+    for await (const pi of this.stripe.paymentIntents.list({ created, limit: 100, expand: ['data.latest_charge'] })) out.push(this.toPayment(pi));
+    return out;
   }
 
   /** Verifies `Stripe-Signature` with the SDK (against our clock), then normalizes the event. */
