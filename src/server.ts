@@ -97,6 +97,7 @@ export {
 export { appendAudit, auditEntry, exportOrderEvidence, purgeAuditTrail, scrubAuditDetails, type AuditContext, type OrderEvidence } from './server/ops/audit.js';
 export { errorFields, jsonLogger, referenceOf, REQUEST_ID_PATTERN, requestIdOf, type LogFields, type Logger, type LogLevel } from './server/ops/request-id.js';
 export { adapterFor, createFailoverPsp, PspOutcomeUnknownError, type FailoverOptions, type FailoverPsp } from './server/ops/failover.js';
-export { classifyPspFailure, PspConnectionError, PspHttpError, PspTimeoutError, type PspFailure } from './server/psp/shared.js';
+export { classifyPspFailure, PspConnectionError, PspHttpError, PspTimeoutError, type PspFailure } from './server/psp-errors.js';
 export type { AuditEntry, BeginRefundInput, BeginRefundResult, FinishRefundResult, RefundRecord, RefundStatus, StoredAuditEntry } from './server/store.js';
 export type { PspListRange, PspPayment, PspRefund, RefundRequest } from './server/types.js';
+export { formatReconcileTable, jstDayRange, reconcile, type DifferenceKind, type ReconcileDifference, type ReconcileOptions, type ReconcileReport } from './server/ops/reconcile.js';

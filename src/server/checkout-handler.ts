@@ -37,7 +37,7 @@ import { PspUnsupportedMethodError, type Catalog, type OrderEventHandler, type O
 import { appendAudit, auditEntry, type AuditContext } from './ops/audit.js';
 import { PspOutcomeUnknownError } from './ops/failover.js';
 import { errorFields, jsonLogger, referenceOf, requestIdOf, withRequestId, type Logger } from './ops/request-id.js';
-import { classifyPspFailure } from './psp/shared.js';
+import { classifyPspFailure } from './psp-errors.js';
 
 export interface CheckoutHandlerOptions {
   store: Store;
@@ -268,6 +268,8 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       };
       await record(ctx, 'psp.call', { method: value.method, amount: item.amount, pspIdempotencyKey: payment.idempotencyKey, pinnedPsp: payment.pinnedPsp });
       const result = await callPsp(value, payment, ctx);
+      // A retry pinned to the PSP of an unknown outcome that fails again: still unknown (never another PSP).
+      if (!result.settlement && payment.pinnedPsp && result.reply.status >= 500) result.unknown = true;
       if (result.unknown) {
         // Whether a payment exists is unknown: the key stays locked (a retry after the lock timeout asks the same PSP again, same key).
         await record(ctx, 'checkout.response', { status: result.reply.status, body: JSON.parse(new TextDecoder().decode(result.reply.body)) });

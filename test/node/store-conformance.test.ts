@@ -11,14 +11,28 @@ import { after, before, describe, it } from 'node:test';
 import { createMemoryStore, type BeginKeyInput, type Store } from 'kessai/server';
 import { createSqliteStore } from 'kessai/server/sqlite';
 import { createPostgresStore } from 'kessai/server/postgres';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import { testDatabase } from './helpers/postgres.js';
+
+/** The tables schema version 2 added. */
+const VERSION_2_TABLES = ['kessai_refunds', 'kessai_audit'];
 import { body, jst, newOrder, newOrderId, placeOrder, T0, uuid } from './helpers/orders.js';
 
 interface Backend {
   /** A fresh store (a second call on the same backend opens another instance on the same data, where the kind allows it). */
   open(): Promise<Store>;
   cleanup(): Promise<void>;
+  /** Turns the data back into a schema-version-1 database (as a demo database made before refunds and the audit trail). */
+  toVersion1?(): Promise<void>;
 }
+
+const REFUND_AT = jst(T0 + 60_000);
+const refund = (store: Store, orderId: string, key: string, amount?: number) =>
+  store.beginRefund({ orderId, key, amount, id: `rf_${key}_${Math.random().toString(36).slice(2, 10)}`, at: REFUND_AT });
+const audit = (kind: string, orderId: string | null, requestId = 'req_conformance_0001') => ({
+  kind, at: new Date(T0).toISOString(), atJst: jst(T0), requestId, idempotencyKey: null, orderId, psp: 'test', details: { n: 1, nested: { ok: true } },
+});
 
 const SCOPE = 'POST /api/checkout';
 const begin = (store: Store, key: string, over: Partial<BeginKeyInput> = {}) =>
@@ -245,6 +259,98 @@ function conformance(name: string, shared: boolean, makeBackend: () => Promise<B
       assert.ok((await store.countOrders()) >= 2);
     });
 
+    it('refunds: partial then the rest; the order becomes refunded only at the full amount', async () => {
+      const { orderId } = await placeOrder(store, { status: 'succeeded', method: 'card' });
+      const a = await refund(store, orderId, 'first', 1000);
+      assert.equal(a.kind, 'new');
+      if (a.kind !== 'new') return;
+      assert.deepEqual([a.refund.amount, a.refund.status, a.refund.psp], [1000, 'pending', 'test']);
+      const done = await store.finishRefund(a.refund.id, { status: 'succeeded', pspRefundId: 're_1' }, REFUND_AT);
+      assert.deepEqual([done.refund.status, done.refund.pspRefundId, done.order.status, done.previousStatus], ['succeeded', 're_1', 'succeeded', undefined]);
+      const rest = await refund(store, orderId, 'rest');
+      if (rest.kind !== 'new') return assert.fail(rest.kind);
+      assert.equal(rest.refund.amount, 2240, 'no amount: all that is left');
+      const full = await store.finishRefund(rest.refund.id, { status: 'succeeded', pspRefundId: 're_2' }, REFUND_AT);
+      assert.deepEqual([full.order.status, full.previousStatus], ['refunded', 'succeeded']);
+      assert.deepEqual((await store.listRefunds(orderId)).map((r) => [r.key, r.amount, r.status]), [['first', 1000, 'succeeded'], ['rest', 2240, 'succeeded']]);
+    });
+
+    it('refunds: a retried key returns the first refund; another amount under it, too much, or an unpaid order is refused', async () => {
+      const { orderId } = await placeOrder(store, { status: 'succeeded', method: 'card' });
+      const a = await refund(store, orderId, 'k1', 500);
+      if (a.kind !== 'new') return assert.fail(a.kind);
+      const pendingAgain = await refund(store, orderId, 'k1', 500);
+      assert.equal(pendingAgain.kind, 'retry', 'still pending: ask the PSP again under the same key');
+      await store.finishRefund(a.refund.id, { status: 'succeeded', pspRefundId: 're_k1' }, REFUND_AT);
+      const again = await refund(store, orderId, 'k1', 500);
+      assert.equal(again.kind, 'done');
+      assert.equal(again.kind === 'done' && again.refund.pspRefundId, 're_k1');
+      assert.equal((await refund(store, orderId, 'k1', 600)).kind, 'key_reused');
+      const over = await refund(store, orderId, 'k2', 3000);
+      assert.deepEqual([over.kind, over.kind === 'exceeds' && over.refundable], ['exceeds', 2740]);
+      const failed = await refund(store, orderId, 'k3', 2740);
+      if (failed.kind !== 'new') return assert.fail(failed.kind);
+      await store.finishRefund(failed.refund.id, { status: 'failed' }, REFUND_AT);
+      assert.equal((await refund(store, orderId, 'k4', 2740)).kind, 'new', 'a failed refund frees its amount');
+      const unpaid = await placeOrder(store);
+      assert.equal((await refund(store, unpaid.orderId, 'x')).kind, 'not_refundable');
+      assert.equal((await refund(store, 'ord_nobody', 'x')).kind, 'not_found');
+    });
+
+    it('refunds: 20 concurrent refunds of one order never reserve more than was paid', async () => {
+      const { orderId } = await placeOrder(store, { status: 'succeeded', method: 'card' });
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => refund(store, orderId, `c${i}`, 1000)));
+      assert.equal(results.filter((r) => r.kind === 'new').length, 3, '3 × 1000 ≤ 3240 < 4 × 1000');
+      assert.equal(results.filter((r) => r.kind === 'exceeds').length, 17);
+    });
+
+    it('audit trail: appended in order, listed per order and per request, purged by age only', async () => {
+      const { orderId } = await placeOrder(store);
+      await store.appendAudit(audit('checkout.request', orderId));
+      await store.appendAudit(audit('checkout.response', orderId));
+      await store.appendAudit({ ...audit('notification', orderId, 'req_conformance_0002'), at: new Date(T0 + 5000).toISOString() });
+      const trail = await store.listAudit({ orderId });
+      assert.deepEqual(trail.map((e) => e.kind), ['checkout.request', 'checkout.response', 'notification']);
+      assert.ok(trail[0].seq < trail[1].seq && trail[1].seq < trail[2].seq);
+      assert.deepEqual(trail[0].details, { n: 1, nested: { ok: true } });
+      assert.equal(trail[0].atJst, jst(T0));
+      assert.equal((await store.listAudit({ requestId: 'req_conformance_0002' })).filter((e) => e.orderId === orderId).length, 1);
+      assert.ok((await store.purgeAudit(T0 + 1)) >= 2);
+      assert.deepEqual((await store.listAudit({ orderId })).map((e) => e.kind), ['notification']);
+    });
+
+    it('lists the orders created in a JST range, oldest first', async () => {
+      const early = await placeOrder(store, { at: Date.parse('2026-12-01T00:00:00+09:00') });
+      const late = await placeOrder(store, { at: Date.parse('2026-12-07T23:59:59+09:00') });
+      const outside = await placeOrder(store, { at: Date.parse('2026-12-08T00:00:00+09:00') });
+      const ids = (await store.listOrdersCreatedBetween('2026-12-01T00:00:00+09:00', '2026-12-08T00:00:00+09:00')).map((o) => o.id);
+      assert.ok(ids.includes(early.orderId) && ids.includes(late.orderId) && !ids.includes(outside.orderId));
+      assert.ok(ids.indexOf(early.orderId) < ids.indexOf(late.orderId));
+    });
+
+    it('records the PSP that holds the payment when the settlement names one (failover)', async () => {
+      const key = uuid();
+      const b = await begin(store, key);
+      if (b.kind !== 'new') return assert.fail(b.kind);
+      await store.createOrder(b.lease, newOrder(b.lease.orderId, key, T0));
+      await store.completeKey(b.lease, { status: 200, contentType: 'application/json', body: body('{}') }, { status: 'pending', pspPaymentId: `pay_${key}`, at: jst(T0), psp: 'second' });
+      assert.equal((await store.getOrder(b.lease.orderId))?.psp, 'second');
+    });
+
+    if (shared) it('migrates a version-1 database in place: old orders stay, refunds and the audit trail work', async () => {
+      const { orderId } = await placeOrder(store, { status: 'succeeded', method: 'card' });
+      await backend.toVersion1!();
+      const reopened = await backend.open();
+      try {
+        assert.equal((await reopened.getOrder(orderId))?.status, 'succeeded');
+        assert.equal((await refund(reopened, orderId, 'after-migration', 100)).kind, 'new');
+        await reopened.appendAudit(audit('checkout.request', orderId));
+        assert.equal((await reopened.listAudit({ orderId })).length, 1);
+      } finally {
+        await reopened.close();
+      }
+    });
+
     // Only stores whose data outlives one object (SQLite file, PostgreSQL): memory has nothing to share.
     if (shared) it('two instances opened at once on the same data create the schema once and see each other', async () => {
       const [x, y] = await Promise.all([backend.open(), backend.open()]);
@@ -269,10 +375,24 @@ conformance('SQLite', true, async () => {
   return {
     open: async () => createSqliteStore({ path: join(dir, 'orders.sqlite') }),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    async toVersion1() {
+      const db = new BetterSqlite3(join(dir, 'orders.sqlite'));
+      db.exec(`${VERSION_2_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} UPDATE kessai_schema SET version = 1;`);
+      db.close();
+    },
   };
 });
 
 conformance('PostgreSQL (a real server)', true, async () => {
   const db = await testDatabase();
-  return { open: () => createPostgresStore({ connectionString: db.url }), cleanup: () => db.drop() };
+  return {
+    open: () => createPostgresStore({ connectionString: db.url }),
+    cleanup: () => db.drop(),
+    async toVersion1() {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      await c.query(`${VERSION_2_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} UPDATE kessai_schema SET version = 1;`);
+      await c.end();
+    },
+  };
 });

@@ -15,7 +15,7 @@
  * (each PSP has its own URL and signature), or this adapter's `parseWebhook`,
  * which asks each adapter in turn.
  */
-import { classifyPspFailure } from '../psp/shared.js';
+import { classifyPspFailure } from '../psp-errors.js';
 import { WebhookNotConfiguredError, type PaymentRequest, type PspAdapter, type PspEvent } from '../types.js';
 
 /** The PSP was asked and then asked again (same key) without an answer: whether a payment exists is unknown. No failover happened. */

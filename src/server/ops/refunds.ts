@@ -13,7 +13,7 @@
  * cancelled at the PSP and the order becomes `canceled`.
  */
 import { toJstIso, randomId } from '../http.js';
-import { classifyPspFailure } from '../psp/shared.js';
+import { classifyPspFailure } from '../psp-errors.js';
 import type { RefundRecord, Store } from '../store.js';
 import type { Order, OrderEventHandler, PspAdapter } from '../types.js';
 import { adapterFor } from './failover.js';
