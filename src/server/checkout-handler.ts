@@ -112,6 +112,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     return { ok: true, item };
   }
 
+  /** 504: whether the PSP made a payment is unknown; the key stays held until the lock timeout, then a retry asks the same PSP. */
+  const outcomeUnknown = () => fail(504, 'psp_outcome_unknown', {}, { 'Retry-After': String(Math.ceil(lockTimeoutMs / 1000)) });
+
   /** Calls the PSP; returns the reply and what to store with it, or a 502 (nothing to store). */
   async function callPsp(value: CheckoutRequest, payment: PaymentRequest, ctx: Ctx): Promise<{ reply: Reply; settlement?: OrderSettlement; unknown?: boolean }> {
     const marked = <T extends object>(o: T) => (psp.sandbox ? { ...o, sandbox: true } : o);
@@ -153,7 +156,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       await record(ctx, 'psp.error', { failure, error: error instanceof Error ? error.message : String(error), ...(error instanceof PspOutcomeUnknownError ? { pinnedPsp: error.psp } : {}) });
       if (error instanceof PspUnsupportedMethodError) return { reply: fail(422, 'method_unavailable', { field: 'method' }) };
       reportError(error, ctx);
-      if (error instanceof PspOutcomeUnknownError) return { reply: fail(504, 'psp_outcome_unknown', {}, { 'Retry-After': String(Math.ceil(lockTimeoutMs / 1000)) }), unknown: true };
+      if (error instanceof PspOutcomeUnknownError) return { reply: outcomeUnknown(), unknown: true };
       return { reply: fail(502, 'psp_unavailable') };
     }
   }
@@ -267,9 +270,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
         pinnedPsp: lease.takeover && auditOn ? await pinnedPsp(orderId) : undefined,
       };
       await record(ctx, 'psp.call', { method: value.method, amount: item.amount, pspIdempotencyKey: payment.idempotencyKey, pinnedPsp: payment.pinnedPsp });
-      const result = await callPsp(value, payment, ctx);
+      let result = await callPsp(value, payment, ctx);
       // A retry pinned to the PSP of an unknown outcome that fails again: still unknown (never another PSP).
-      if (!result.settlement && payment.pinnedPsp && result.reply.status >= 500) result.unknown = true;
+      if (!result.settlement && payment.pinnedPsp && result.reply.status >= 500) result = { reply: outcomeUnknown(), unknown: true };
       if (result.unknown) {
         // Whether a payment exists is unknown: the key stays locked (a retry after the lock timeout asks the same PSP again, same key).
         await record(ctx, 'checkout.response', { status: result.reply.status, body: JSON.parse(new TextDecoder().decode(result.reply.body)) });
