@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { cancelOrder, exportOrderEvidence, KessaiOperationError, refundOrder, refundPaidAfterExpiry, sweepOrders, type PspAdapter } from 'kessai/server';
+import { cancelOrder, exportOrderEvidence, KessaiOperationError, reconcile, refundOrder, refundPaidAfterExpiry, sweepOrders, toJstIso, type PspAdapter } from 'kessai/server';
 import { KomojuPsp } from '../../src/server/psp/komoju.js';
 import { StripePsp } from '../../src/server/psp/stripe.js';
 import { PayjpPsp } from '../../src/server/psp/payjp.js';
@@ -123,6 +123,19 @@ for (const name of Object.keys(kits)) {
       const again = await refundOrder({ store: s.store, psp: k.adapter, orderId, amount: 700, key: 'slow-1' });
       assert.equal(again.refund.status, 'succeeded');
       assert.equal(k.refunded(pspPaymentId), 700, 'the PSP refunded once');
+      assert.deepEqual(k.fake.violations, []);
+    });
+
+    it('reconciliation through this PSP’s list: a paid card order matches, and still matches once refunded in full', async () => {
+      const k = await kit(name);
+      const s = shop(k.adapter);
+      const { json } = await s.checkout(cardBody());
+      const today = toJstIso(new Date()).slice(0, 10);
+      const first = await reconcile({ store: s.store, psp: k.adapter, from: today, to: today });
+      assert.deepEqual([first.ok, first.orders, first.payments], [true, 1, 1], JSON.stringify(first.differences));
+      await refundOrder({ store: s.store, psp: k.adapter, orderId: json.orderId! });
+      const second = await reconcile({ store: s.store, psp: k.adapter, from: today, to: today });
+      assert.equal(second.ok, true, JSON.stringify(second.differences));
       assert.deepEqual(k.fake.violations, []);
     });
 

@@ -154,7 +154,8 @@ export class FincodePsp implements PspAdapter {
   }
 
   private toPayment(p: FincodePayment): PspPayment {
-    const status = FINCODE_STATUS[p.status as keyof typeof FINCODE_STATUS] ?? 'pending';
+    // A captured card is refunded in full by cancelling it: a cancelled card payment is a refunded one.
+    const status = p.pay_type === 'Card' && p.status === 'CANCELED' ? 'refunded' : (FINCODE_STATUS[p.status as keyof typeof FINCODE_STATUS] ?? 'pending');
     return clean({
       pspPaymentId: ours(p.pay_type, p.id), status, amount: Number(p.amount ?? p.billing_amount ?? 0), expiresAt: jstFromFincode(p.payment_term),
       orderId: p.client_field_1 ?? undefined, createdAt: jstFromFincode(p.created ?? p.process_date),
