@@ -5,7 +5,8 @@
  *   passed become `expired` (`order.expired`: release the stock);
  * - orders left `processing` by an instance that died mid-request become
  *   `abandoned` (`order.abandoned`: check the PSP's dashboard; a retry of the
- *   same key still resumes them).
+ *   same key still resumes them);
+ * - with `auditRetentionDays`, audit-trail entries older than that are deleted (the trail's only delete).
  */
 import { toJstIso } from './http.js';
 import type { Store, SweptOrder } from './store.js';
@@ -17,6 +18,8 @@ export interface SweepOptions {
   onEvent?: OrderEventHandler;
   /** `processing` orders untouched this long are abandoned (default 10 minutes: well past any PSP timeout). */
   staleAfterMs?: number;
+  /** Delete audit-trail entries older than this many days (default: keep them; 540 covers the card networks' longest chargeback window). */
+  auditRetentionDays?: number;
   now?: () => Date;
   onError?: (error: unknown) => void;
 }
@@ -24,6 +27,8 @@ export interface SweepOptions {
 export interface SweepResult {
   expired: SweptOrder[];
   abandoned: SweptOrder[];
+  /** Audit entries deleted by the retention setting. */
+  auditPurged: number;
 }
 
 export async function sweepOrders(options: SweepOptions): Promise<SweepResult> {
@@ -41,7 +46,8 @@ export async function sweepOrders(options: SweepOptions): Promise<SweepResult> {
   };
   for (const s of expired) await report('order.expired', s);
   for (const s of abandoned) await report('order.abandoned', s);
-  return { expired, abandoned };
+  const auditPurged = options.auditRetentionDays === undefined ? 0 : await options.store.purgeAudit(ms - options.auditRetentionDays * 86_400_000);
+  return { expired, abandoned, auditPurged };
 }
 
 /** Runs `sweepOrders` every `intervalMs` (default 60 s) until the returned function is called. */
