@@ -225,6 +225,22 @@ describe('kessai-checkout', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('shows the server’s error reference under the message (お問い合わせ番号), and ignores a malformed one', async () => {
+    const { el } = await checkout('refused-with-reference');
+    await fill(el);
+    el.requestSubmit();
+    await until(() => text(el).includes('お問い合わせ番号'));
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('ご注文の商品が見つかりません。');
+    expect(alert.textContent).to.contain('お問い合わせ番号: 7KQ2M9XD');
+    const hostile = await checkout('hostile-reference');
+    await fill(hostile.el);
+    hostile.el.requestSubmit();
+    await until(() => text(hostile.el).includes('決済サーバーで問題が発生しました'));
+    expect(text(hostile.el)).not.to.contain('お問い合わせ番号');
+    expect(hostile.el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
+  });
+
   it('hostile text typed into fields creates no element and runs nothing', async () => {
     const { el, s } = await checkout('ok');
     await fill(el, { email: '<img src=x onerror="window.__pwned=1">@x.jp' });

@@ -40,7 +40,7 @@ export function isHttpsUrl(value: unknown): value is string {
 export type SubmitResult =
   | { kind: 'success'; response: CheckoutResponse }
   /** The server answered with a definite refusal (4xx) or a failure (5xx). */
-  | { kind: 'error'; status: number; code: string; message?: string; field?: string; retryable: boolean }
+  | { kind: 'error'; status: number; code: string; message?: string; field?: string; retryable: boolean; reference?: string }
   /** No trustworthy answer (network, timeout, malformed 2xx): the payment may or may not exist. */
   | { kind: 'unknown'; reason: 'network' | 'timeout' | 'bad_response' };
 
@@ -167,7 +167,9 @@ export async function submitCheckout(o: SubmitOptions): Promise<SubmitResult> {
     const err = isObject(data) && isObject(data.error) ? data.error : {};
     const code = typeof err.code === 'string' && /^[\w.-]{1,64}$/.test(err.code) ? err.code : `http_${res.status}`;
     const field = typeof err.field === 'string' && /^[\w.]{1,64}$/.test(err.field) ? err.field : undefined;
-    last = { kind: 'error', status: res.status, code, message: cleanServerText(err.message), field, retryable: res.status >= 500 };
+    // The server's short request reference (`error.reference`), shown so the shopper can quote it.
+    const reference = typeof err.reference === 'string' && /^[0-9A-Za-z-]{4,16}$/.test(err.reference) ? err.reference : undefined;
+    last = { kind: 'error', status: res.status, code, message: cleanServerText(err.message), field, retryable: res.status >= 500, ...(reference ? { reference } : {}) };
     if (res.status >= 500 && attempts < maxAttempts) {
       o.onRetry?.(attempts, `http_${res.status}`);
       await sleep(backoff(attempts));

@@ -99,6 +99,10 @@ export async function handleEndpoint(ctx, route) {
     case 'timeout':
       await sleep(30_000); // far beyond the 1 s client timeout the timeout test sets
       return json(ctx, 200, { status: 'succeeded' }), true;
+    case 'refused-with-reference':
+      return json(ctx, 422, { error: { code: 'unknown_reference', message: 'ご注文の商品が見つかりません。', reference: '7KQ2M9XD' } }), true;
+    case 'hostile-reference':
+      return json(ctx, 500, { error: { code: 'internal_error', reference: '<img src=x onerror="window.__pwned=1">' } }), true;
     case 'hostile-message':
       return json(ctx, 400, { error: { code: 'bad', message: '<img src=x onerror="window.__pwned=1">\u202Eevil\u0000 ' + 'x'.repeat(10_000) } }), true;
     case 'redirect-https':

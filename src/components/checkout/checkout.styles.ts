@@ -57,6 +57,11 @@ const checkoutCss = css`
   .alert:empty {
     display: none;
   }
+  .alert .reference {
+    display: block;
+    margin-top: 0.25rem;
+    font-size: 0.875em;
+  }
   .status:empty {
     display: none;
   }

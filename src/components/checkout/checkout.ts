@@ -120,6 +120,8 @@ export class KessaiCheckout extends KessaiElement {
   @state() private method: PaymentMethod | '' = '';
   @state() private phase: Phase = 'idle';
   @state() private alertText = '';
+  /** The server's `error.reference` of the error shown, for the shopper to quote to the shop. */
+  @state() private alertReference = '';
   @state() private response?: CheckoutResponse;
 
   /** Taken synchronously before anything async: one submission at a time. */
@@ -322,6 +324,7 @@ export class KessaiCheckout extends KessaiElement {
         result.code,
         msg('The payment server had a problem. You can press the button again; you will not be charged twice.', { id: 'checkout.error.server' }),
         true,
+        result.reference,
       );
       return;
     }
@@ -336,7 +339,7 @@ export class KessaiCheckout extends KessaiElement {
       this.dispatchError(result.code, message, false);
       return;
     }
-    this.fail(result.code, message, false);
+    this.fail(result.code, message, false, result.reference);
   }
 
   private refusalMessage(code: string): string {
@@ -345,9 +348,10 @@ export class KessaiCheckout extends KessaiElement {
     return msg('We could not accept your order. Check what you entered.', { id: 'checkout.error.refused' });
   }
 
-  private fail(code: string, message: string, retryable: boolean): void {
+  private fail(code: string, message: string, retryable: boolean, reference = ''): void {
     this.phase = 'idle';
     this.alertText = message;
+    this.alertReference = reference;
     this.dispatchError(code, message, retryable);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus());
   }
@@ -456,7 +460,7 @@ export class KessaiCheckout extends KessaiElement {
         </div>
         ${this.renderMethodFields()}
       </fieldset>
-      <div class="alert" part="alert" role="alert">${this.alertText}</div>
+      <div class="alert" part="alert" role="alert">${this.alertText}${this.alertText && this.alertReference ? html`<span class="reference">${msg(str`Reference: ${this.alertReference}`, { id: 'checkout.error.reference' })}</span>` : nothing}</div>
       <div class="status" role="status">${busy ? msg('Sending…', { id: 'checkout.sending' }) : ''}</div>
       <button type="submit" part="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'}>
         ${msg('Place order', { id: 'checkout.submit' })}

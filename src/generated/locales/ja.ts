@@ -65,6 +65,7 @@
 'checkout.error.amount': `ご注文金額が変更されています。ページを再読み込みして、カートの内容をご確認ください。`,
 'checkout.error.declined': `カードが承認されませんでした。別のカードか、別のお支払い方法をお選びください。`,
 'checkout.error.redirect': `お支払いの確認ページを開けませんでした。お手数ですが、ショップにお問い合わせください。`,
+'checkout.error.reference': str`お問い合わせ番号: ${0}`,
 'checkout.error.refused': `ご注文を受け付けられませんでした。入力内容をご確認ください。`,
 'checkout.error.server': `決済サーバーで問題が発生しました。もう一度ボタンを押してもかまいません。二重に請求されることはありません。`,
 'checkout.error.tokenize': `カード情報を確認できませんでした。カード番号・有効期限・セキュリティコードをご確認ください。`,
