@@ -70,6 +70,8 @@ interface Ctx extends AuditContext {
   requestId: string;
   /** Set when the answer is a stored response (its bytes are not touched: no `reference` added). */
   stored?: boolean;
+  /** Set once the answer is in the audit trail. */
+  answered?: boolean;
 }
 
 const yen = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}円`;
@@ -88,8 +90,10 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     else logger?.log('error', 'kessai checkout error', { requestId: ctx?.requestId, orderId: ctx?.orderId, ...errorFields(error) });
   };
   const auditOn = options.audit !== false;
-  const record = (ctx: Ctx, kind: string, details: Record<string, unknown>) =>
-    auditOn && ctx.orderId ? appendAudit(store, auditEntry(kind, ctx, details, now()), (e) => reportError(e, ctx)) : Promise.resolve();
+  const record = (ctx: Ctx, kind: string, details: Record<string, unknown>) => {
+    if (kind === 'checkout.response') ctx.answered = true;
+    return auditOn && ctx.orderId ? appendAudit(store, auditEntry(kind, ctx, details, now()), (e) => reportError(e, ctx)) : Promise.resolve();
+  };
   let requests = 0;
 
   type Priced = { ok: true; item: { reference: string; name: string; amount: number } } | { ok: false; reply: Reply };
@@ -347,6 +351,12 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     const started = Date.now();
     const ctx: Ctx = { requestId: requestIdOf(req) };
     const res = await withRequestId(await route(req, ctx), ctx.requestId, ctx.stored === true);
+    if (auditOn && req.method === 'POST' && !ctx.answered) {
+      // Every checkout answer is in the trail: refusals (before an order existed: found by request id), failures and replays.
+      const code = res.status >= 400 ? ((await res.clone().json().catch(() => ({}))) as { error?: { code?: string } }).error?.code : undefined;
+      const kind = ctx.stored ? 'checkout.replay' : 'checkout.answer';
+      await appendAudit(store, auditEntry(kind, ctx, { status: res.status, code }, now()), (e) => reportError(e, ctx));
+    }
     const fields = { requestId: ctx.requestId, method: req.method, path: new URL(req.url).pathname, status: res.status, ms: Date.now() - started, orderId: ctx.orderId, idempotencyKey: ctx.idempotencyKey };
     logger?.log(res.status >= 500 ? 'error' : 'info', 'kessai checkout', res.status >= 400 ? { ...fields, reference: referenceOf(ctx.requestId) } : fields);
     return res;

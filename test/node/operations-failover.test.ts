@@ -159,6 +159,11 @@ describe('request ids and structured logs', { timeout: 30_000 }, () => {
     assert.equal(await replay.res.text(), await declined.res.text());
     assert.equal(replay.res.headers.get('Idempotent-Replayed'), 'true');
     assert.ok(replay.res.headers.get('Request-Id'));
+    // Every answer is in the audit trail: a refusal by its request id, a replay under its order.
+    const refusal = await s.store.listAudit({ requestId: id });
+    assert.deepEqual(refusal.map((e) => [e.kind, e.details.status, e.details.code, e.orderId]), [['checkout.answer', 400, 'invalid_field', null]]);
+    const trail = await s.store.listAudit({ orderId: (await s.store.listOrders(1))[0].id }); // the declined order, the newest
+    assert.deepEqual(trail.map((e) => e.kind).slice(-2), ['checkout.response', 'checkout.replay']);
   });
 
   it('logs are JSON lines naming the request id; no token, card data or secret in any of them', async () => {
