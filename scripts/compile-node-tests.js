@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { compileEsbuildPlugin } from './compile-source.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const NODE_TESTS_OUT = join(root, '.cache', 'node-tests');
@@ -35,6 +36,7 @@ export async function compileNodeTests() {
       'kessai/server/postgres': join(root, 'src', 'server', 'postgres-store.ts'),
       'kessai/server/node': join(root, 'src', 'server', 'node.ts'),
     },
+    plugins: [compileEsbuildPlugin()],
     logLevel: 'warning',
   });
   return entryPoints;

@@ -37,12 +37,11 @@ const log = (s) => process.stderr.write(`[bench ${((Date.now() - started) / 1000
 // dist/: built when missing or older than src/ and locales/
 // ---------------------------------------------------------------------------
 
-/** Newest modification time under `dir`; src/generated/ is skipped (`lit-localize build` rewrites it on every test run; locales/ is checked instead). */
+/** Newest modification time under `dir`. */
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
-    if (entry.isDirectory() && p === join(root, 'src', 'generated')) continue;
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
   }
   return newest;
@@ -57,7 +56,7 @@ function ensureBuild() {
   if (args.has('--no-build') || (!missing && !stale)) return;
   log(`dist/ is ${missing ? 'missing' : 'older than src/'}: building (npm run build without the manifest step)…`);
   // `npm run build` minus build:manifest, which the bench does not need.
-  for (const step of ['localize:build', 'build:esm', 'build:postal', 'build:cdn']) execSync(`npm run --silent ${step}`, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (const step of ['build:esm', 'build:postal', 'build:cdn']) execSync(`npm run --silent ${step}`, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 // ---------------------------------------------------------------------------

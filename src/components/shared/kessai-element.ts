@@ -1,7 +1,7 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { findSecretPrefix } from '../../core/secrets.js';
-import { resolveLocale, withLocale, type KessaiLocale } from '../../localize.js';
+import { englishReady, resolveLocale, withLocale, type KessaiLocale } from '../../localize.js';
 import { SCHEME_CHOICES, schemeBehind, type SchemeChoice } from './color-scheme.js';
 
 const live = new Set<KessaiElement>();
@@ -141,6 +141,12 @@ export class KessaiElement extends LitElement {
     if (this.refusal) return;
     this.refusal = reason;
     console.error(`<${this.localName}> refused to run: ${reason}`);
+  }
+
+  /** In English, the first render waits for the English messages when they load separately (the embed). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = this.locale === 'en' ? englishReady() : undefined;
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override update(changed: PropertyValues): void {
