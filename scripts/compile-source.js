@@ -76,6 +76,8 @@ function analyse(node, sourceFile, catalog, mode) {
   const { line } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
   const where = `${sourceFile.fileName}:${line + 1}`;
   const [template, options] = node.arguments;
+  // Already compiled (a second pass of the same plugin): msg('…', 'English' | 12, …).
+  if (options && (ts.isStringLiteral(options) || ts.isNumericLiteral(options))) return undefined;
   const idProp = options && ts.isObjectLiteralExpression(options) && options.properties.find((p) => p.name?.getText(sourceFile) === 'id');
   if (!idProp || !ts.isPropertyAssignment(idProp) || !ts.isStringLiteral(idProp.initializer)) throw new Error(`${where}: msg() needs { id: '…' }`);
   const id = idProp.initializer.text;

@@ -308,6 +308,11 @@ export class KessaiAddressFields extends FormFieldsElement {
     </fieldset>`;
   }
 
+  /** Each value shows only in its own input (typing re-renders nothing unless an error appears or goes). */
+  protected override showsValueOnlyInItsInput(): boolean {
+    return true;
+  }
+
   protected override renderContent() {
     const en = this.locale === 'en';
     return html`<div class="postal" @compositionend=${this.onCompositionEnd}>
