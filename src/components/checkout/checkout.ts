@@ -119,7 +119,8 @@ export class KessaiCheckout extends KessaiElement {
 
   @state() private method: PaymentMethod | '' = '';
   @state() private phase: Phase = 'idle';
-  @state() private alertText = '';
+  /** The error shown above the button: its code (the text is resolved when rendering, in the element's language). */
+  @state() private alert?: { code: string; serverMessage?: string; status?: number };
   @state() private response?: CheckoutResponse;
 
   /** Taken synchronously before anything async: one submission at a time. */
@@ -262,7 +263,7 @@ export class KessaiCheckout extends KessaiElement {
           try {
             card = await (this.section('card') as unknown as KessaiCardFields).tokenize(this.cardTokenizer!);
           } catch {
-            this.fail('tokenize_failed', msg('We could not check your card. Check the card number, expiry date and security code.', { id: 'checkout.error.tokenize' }), false);
+            this.fail('tokenize_failed', false);
             return;
           }
         }
@@ -272,7 +273,7 @@ export class KessaiCheckout extends KessaiElement {
         this.attempt = { key: newIdempotencyKey(), body: JSON.stringify(request) };
         this.newAttemptOnEdit = false;
       }
-      this.alertText = '';
+      this.alert = undefined;
       this.phase = 'submitting';
       const result = await submitCheckout({
         endpoint: this.endpoint,
@@ -280,6 +281,7 @@ export class KessaiCheckout extends KessaiElement {
         idempotencyKey: this.attempt.key,
         timeoutMs: this.timeout,
         signal: this.abort.signal,
+        language: this.locale,
       });
       this.handleResult(result);
     } finally {
@@ -293,7 +295,7 @@ export class KessaiCheckout extends KessaiElement {
       if (response.status === 'requires_action') {
         if (!isHttpsUrl(response.redirectUrl)) {
           this.attempt = undefined;
-          this.fail('unsafe_redirect', msg('We could not open the payment confirmation page. Please contact the shop.', { id: 'checkout.error.redirect' }), false);
+          this.fail('unsafe_redirect', false);
           return;
         }
         this.phase = 'redirecting';
@@ -308,48 +310,66 @@ export class KessaiCheckout extends KessaiElement {
     }
     if (result.kind === 'unknown') {
       // The payment may exist: keep the key and bytes, so pressing again asks the server about the same order.
-      this.fail(
-        result.reason,
-        msg('The connection was interrupted, so we could not confirm whether your order went through. Press the button again to check the same order; you will not be charged twice.', {
-          id: 'checkout.error.unknown',
-        }),
-        true,
-      );
+      this.fail(result.reason, true);
       return;
     }
     if (result.status >= 500) {
-      this.fail(
-        result.code,
-        msg('The payment server had a problem. You can press the button again; you will not be charged twice.', { id: 'checkout.error.server' }),
-        true,
-      );
+      this.fail(result.code, true, { status: result.status });
       return;
     }
     // A definite refusal: once the shopper edits anything, the next press is a new attempt.
     this.newAttemptOnEdit = true;
-    const message = result.message ?? this.refusalMessage(result.code);
     const owner = result.field ? FIELD_OWNER[result.field] : undefined;
     const target = owner ? this.section(owner[0]) : null;
     if (owner && target?.setServerError) {
+      const message = this.inLocale(() => this.errorMessage(result.code, result.message));
       target.setServerError(owner[1], message);
       this.phase = 'idle';
       this.dispatchError(result.code, message, false);
       return;
     }
-    this.fail(result.code, message, false);
+    this.fail(result.code, false, { serverMessage: result.message });
   }
 
-  private refusalMessage(code: string): string {
-    if (code === 'card_declined') return msg('Your card was declined. Use another card or another payment method.', { id: 'checkout.error.declined' });
-    if (code === 'amount_mismatch') return msg('The order amount has changed. Reload the page and check your cart.', { id: 'checkout.error.amount' });
-    return msg('We could not accept your order. Check what you entered.', { id: 'checkout.error.refused' });
+  /**
+   * The text for an error code: the element's own message when it knows the code
+   * (in the element's language, whatever the server said), else the server's
+   * message (the reference backend answers in the Accept-Language sent), else a
+   * general one.
+   */
+  private errorMessage(code: string, serverMessage?: string, status?: number): string {
+    switch (code) {
+      case 'tokenize_failed':
+        return msg('We could not check your card. Check the card number, expiry date and security code.', { id: 'checkout.error.tokenize' });
+      case 'unsafe_redirect':
+        return msg('We could not open the payment confirmation page. Please contact the shop.', { id: 'checkout.error.redirect' });
+      case 'timeout':
+      case 'network':
+      case 'bad_response':
+        return msg('The connection was interrupted, so we could not confirm whether your order went through. Press the button again to check the same order; you will not be charged twice.', {
+          id: 'checkout.error.unknown',
+        });
+      case 'card_declined':
+        return msg('Your card was declined. Use another card or another payment method.', { id: 'checkout.error.declined' });
+      case 'amount_mismatch':
+        return msg('The order amount has changed. Reload the page and check your cart.', { id: 'checkout.error.amount' });
+    }
+    if (status !== undefined && status >= 500) {
+      return msg('The payment server had a problem. You can press the button again; you will not be charged twice.', { id: 'checkout.error.server' });
+    }
+    return serverMessage || msg('We could not accept your order. Check what you entered.', { id: 'checkout.error.refused' });
   }
 
-  private fail(code: string, message: string, retryable: boolean): void {
+  private fail(code: string, retryable: boolean, from: { serverMessage?: string; status?: number } = {}): void {
     this.phase = 'idle';
-    this.alertText = message;
-    this.dispatchError(code, message, retryable);
+    this.alert = { code, ...from };
+    this.dispatchError(code, this.inLocale(() => this.alertMessage()), retryable);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus());
+  }
+
+  private alertMessage(): string {
+    const a = this.alert;
+    return a ? this.errorMessage(a.code, a.serverMessage, a.status) : '';
   }
 
   private dispatchError(code: string, message: string, retryable: boolean): void {
@@ -456,7 +476,7 @@ export class KessaiCheckout extends KessaiElement {
         </div>
         ${this.renderMethodFields()}
       </fieldset>
-      <div class="alert" part="alert" role="alert">${this.alertText}</div>
+      <div class="alert" part="alert" role="alert">${this.alertMessage()}</div>
       <div class="status" role="status">${busy ? msg('Sending…', { id: 'checkout.sending' }) : ''}</div>
       <button type="submit" part="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'}>
         ${msg('Place order', { id: 'checkout.submit' })}

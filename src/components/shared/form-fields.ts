@@ -4,7 +4,6 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { runValidators, type Validator } from '../../core/validators.js';
-import { withLocale } from '../../localize.js';
 import { KessaiElement } from './kessai-element.js';
 
 /** One input of a multi-input form-associated element. */
@@ -264,7 +263,7 @@ export abstract class FormFieldsElement extends KessaiElement {
     const first: [string, string] | undefined = serverKey ? [serverKey, 'server'] : this.errors()[0];
     const [key, code] = first ?? ['', ''];
     // The message in this element's language (syncForm also runs outside render).
-    const message = code ? withLocale(this.locale, () => this.messageFor(key, code)) : '';
+    const message = code ? this.inLocale(() => this.messageFor(key, code)) : '';
     const next: [string, string, HTMLElement | null] = [code && (FLAG[code] ?? 'customError'), message, code ? this.inputFor(key) : null];
     if (!this.validitySet || next.some((v, i) => v !== this.validitySet![i])) {
       this.validitySet = next;

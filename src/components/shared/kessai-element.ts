@@ -72,6 +72,11 @@ export class KessaiElement extends LitElement {
     return resolveLocale(this);
   }
 
+  /** Runs `fn` with `msg` in this element's language: for text made outside render (events, validity). */
+  protected inLocale<T>(fn: () => T): T {
+    return withLocale(this.locale, fn);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     live.add(this);
@@ -150,7 +155,7 @@ export class KessaiElement extends LitElement {
   }
 
   protected override update(changed: PropertyValues): void {
-    withLocale(this.locale, () => super.update(changed));
+    this.inLocale(() => super.update(changed));
   }
 
   protected override render(): unknown {
