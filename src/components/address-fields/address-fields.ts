@@ -308,7 +308,7 @@ export class KessaiAddressFields extends FormFieldsElement {
               ?disabled=${this.isDisabled}
               .checked=${live(i === l.chosen)}
               @change=${() => this.pick(i)}
-            />${[c.prefecture, c.city, c.town].filter(Boolean).join(' ')}</label
+            />${[this.locale === 'en' ? c.prefectureEn : c.prefecture, c.city, c.town].filter(Boolean).join(' ')}</label
           >`,
       )}
     </fieldset>`;
