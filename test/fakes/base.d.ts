@@ -16,6 +16,7 @@ export interface Fake {
   deliveries: Array<{ url: string; status: number; body: string }>;
   deliver(body: string, headers: Record<string, string>, url?: string): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
+  hold(): () => void;
   patched(id: string, patch?: Record<string, unknown>): Record<string, unknown>;
 }
 /** A fake of one PSP: `event` builds the PSP's notification, `sign` its signature headers, `pay` delivers a signed "paid". */
