@@ -1,6 +1,7 @@
 // `npm start`: serves the demo pages and the built files on one local port
 // (PORT overrides). Plain Node, no framework: this is the shop's web server.
-// Requests under /api/ go to kessai/server's handlers with the sandbox PSP:
+// Requests under /api/ go to kessai/server's handlers with the PSP named by KESSAI_PSP
+// (default: the sandbox PSP):
 // POST /api/checkout, GET /api/checkout/{orderId}, POST /api/psp-webhook.
 //
 // Storage: PostgreSQL when DATABASE_URL is set (several instances on several
@@ -59,8 +60,9 @@ async function serverModule() {
 
 /**
  * The handlers with their store (PostgreSQL when `databaseUrl`, else SQLite at
- * `dbPath`) and the sandbox PSP. The webhook signing secret comes from
- * KESSAI_SANDBOX_WEBHOOK_SECRET (server-only; a random one when unset).
+ * `dbPath`) and the PSP named by KESSAI_PSP (default: the sandbox, whose
+ * webhook signing secret comes from KESSAI_SANDBOX_WEBHOOK_SECRET, a random
+ * one when unset).
  */
 export async function createApiListener({
   databaseUrl = process.env.DATABASE_URL,
@@ -68,10 +70,8 @@ export async function createApiListener({
 } = {}) {
   const m = await serverModule();
   const store = databaseUrl ? await m.createPostgresStore({ connectionString: databaseUrl }) : m.createSqliteStore({ path: dbPath });
-  const psp = new m.SandboxPsp({
-    webhookSecret: process.env.KESSAI_SANDBOX_WEBHOOK_SECRET || randomBytes(32).toString('hex'),
-    delayMs: Number(process.env.KESSAI_SANDBOX_DELAY_MS) || 0,
-  });
+  // KESSAI_PSP=sandbox|komoju|stripe|payjp|fincode (default sandbox); secrets from the environment only (docs/psp.md).
+  const psp = m.pspFromEnv(process.env, { sandboxWebhookSecret: randomBytes(32).toString('hex') });
   const onEvent = (e) => console.log(`[kessai] ${e.type} ${e.order?.id ?? ''} ${e.previousStatus ?? ''}→${e.order?.status ?? ''}`);
   const checkout = m.toNodeHandler(m.createCheckoutHandler({ store, psp, catalog: m.createDemoCatalog(), onEvent }));
   const webhook = m.toNodeHandler(m.createWebhookHandler({ store, psp, onEvent }));
@@ -118,7 +118,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await createDemoServer({ api: backend.listener });
   server.listen(port, '127.0.0.1', () => {
     console.log(`kessai demo: http://127.0.0.1:${port}/`);
-    console.log(`  backend: POST http://127.0.0.1:${port}/api/checkout (SANDBOX PSP: no money moves; orders in ${backend.where})`);
+    const psp = backend.psp.sandbox ? `${backend.psp.name.toUpperCase()} (test mode: no money moves)` : `${backend.psp.name.toUpperCase()} LIVE`;
+    console.log(`  backend: POST http://127.0.0.1:${port}/api/checkout (PSP ${psp}; orders in ${backend.where})`);
   });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {

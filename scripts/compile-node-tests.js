@@ -35,6 +35,7 @@ export async function compileNodeTests() {
       'kessai/server/sqlite': join(root, 'src', 'server', 'sqlite-store.ts'),
       'kessai/server/postgres': join(root, 'src', 'server', 'postgres-store.ts'),
       'kessai/server/node': join(root, 'src', 'server', 'node.ts'),
+      ...Object.fromEntries(['komoju', 'stripe', 'payjp', 'fincode'].map((p) => [`kessai/server/psp/${p}`, join(root, 'src', 'server', 'psp', `${p}.ts`)])),
     },
     plugins: [compileEsbuildPlugin()],
     logLevel: 'warning',

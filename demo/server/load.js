@@ -23,9 +23,10 @@ export async function loadCheckoutServer() {
       'kessai/server/sqlite': `${root}src/server/sqlite-store.ts`,
       'kessai/server/postgres': `${root}src/server/postgres-store.ts`,
       'kessai/server/node': `${root}src/server/node.ts`,
+      ...Object.fromEntries(['komoju', 'stripe', 'payjp', 'fincode'].map((p) => [`kessai/server/psp/${p}`, `${root}src/server/psp/${p}.ts`])),
     },
     // Runtime packages stay in node_modules (better-sqlite3 is native).
-    external: ['hono', 'hono/*', '@hono/node-server', 'better-sqlite3', 'pg'],
+    external: ['hono', 'hono/*', '@hono/node-server', 'better-sqlite3', 'pg', 'stripe'],
     logLevel: 'warning',
   });
   const dir = `${root}.cache`;

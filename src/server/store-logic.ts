@@ -4,7 +4,7 @@
  */
 import type { BeginKeyInput, BeginResult, NotificationOutcome, StoredResponse } from './store.js';
 import { KNOWN_EVENT_TYPES, type OrderEvent, type OrderStatus, type PspEvent } from './types.js';
-import { nextOrderStatus, type OrderInput } from './transitions.js';
+import { nextOrderStatus, PAID_STATUSES, type OrderInput } from './transitions.js';
 
 export interface KeyRow {
   fingerprint: string;
@@ -29,7 +29,7 @@ export function decideBegin(row: KeyRow | undefined, input: BeginKeyInput): Begi
     lease: { scope: input.scope, key: input.key, version, orderId, takeover },
   });
   if (!row) return { write: 'insert', result: lease(1, input.newOrderId, false) };
-  if (row.expiresAt <= input.now) return { write: 'replace', result: lease(row.version + 1, input.newOrderId, false) };
+  if (row.expiresAt <= input.now) return { write: 'replace', result: lease(row.version + 1, input.replacementOrderId ?? input.newOrderId, false) };
   if (row.fingerprint !== input.fingerprint) return { write: 'none', result: { kind: 'mismatch' } };
   if (row.state === 'completed') return { write: 'none', result: { kind: 'replay', response: row.response!, orderId: row.orderId } };
   if (input.now - row.lockedAt < input.lockTimeoutMs) return { write: 'none', result: { kind: 'in_flight' } };
@@ -53,7 +53,8 @@ export function decideNotification(order: { status: OrderStatus; amount: number 
     return { outcome: 'amount_mismatch', report: 'notification.amount_mismatch' };
   }
   const t = nextOrderStatus(order.status, event.type as OrderInput);
-  if (!t) return { outcome: 'ignored' };
+  // A cancellation, failure or expiry of an order whose money is in changes nothing, but the merchant is told.
+  if (!t) return PAID_STATUSES.includes(order.status) && event.type !== 'payment.succeeded' ? { outcome: 'ignored', report: 'notification.ignored' } : { outcome: 'ignored' };
   return { outcome: 'applied', to: t.to, report: t.report };
 }
 

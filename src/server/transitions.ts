@@ -19,6 +19,8 @@ export type OrderInput =
   | 'payment.succeeded'
   | 'payment.failed'
   | 'payment.expired'
+  | 'payment.refunded'
+  | 'payment.canceled'
   /** The server's sweep: a Konbini / Pay-easy / bank-transfer deadline passed unpaid. */
   | 'deadline.passed'
   /** The server's sweep: the request that created it died mid-way (its lock timed out). */
@@ -43,7 +45,11 @@ interface Transition {
  * | failed             | —              | paid               | —              | —               | —               | —            |
  * | declined           | —              | paid               | —              | —               | —               | —            |
  * | expired            | —              | paid_after_expiry  | —              | —               | —               | —            |
- * | succeeded, paid, paid_after_expiry | — (final: money is in) | — | —         | —               | —               | —            |
+ * | succeeded, paid, paid_after_expiry | — (money is in) | — | —              | —               | —               | —            |
+ *
+ * payment.refunded (a full refund): succeeded / paid / paid_after_expiry → refunded (reported; nothing else refunds).
+ * payment.canceled: pending / requires_action → canceled; on a paid order it changes nothing (recorded as ignored).
+ * canceled + payment.succeeded → paid_after_expiry (money is never dropped); refunded is final.
  */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<OrderInput, Transition>>>> = Object.freeze({
   processing: {
@@ -64,12 +70,14 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<Orde
     'payment.succeeded': { to: 'paid', report: 'order.paid' },
     'payment.failed': { to: 'failed', report: 'order.failed' },
     'payment.expired': { to: 'expired', report: 'order.expired' },
+    'payment.canceled': { to: 'canceled', report: 'order.canceled' },
     'deadline.passed': { to: 'expired', report: 'order.expired' },
   },
   requires_action: {
     'payment.succeeded': { to: 'paid', report: 'order.paid' },
     'payment.failed': { to: 'failed', report: 'order.failed' },
     'payment.expired': { to: 'expired', report: 'order.expired' },
+    'payment.canceled': { to: 'canceled', report: 'order.canceled' },
   },
   failed: {
     'payment.succeeded': { to: 'paid', report: 'order.paid' },
@@ -80,9 +88,13 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<Orde
   expired: {
     'payment.succeeded': { to: 'paid_after_expiry', report: 'order.paid_after_expiry' },
   },
-  succeeded: {},
-  paid: {},
-  paid_after_expiry: {},
+  canceled: {
+    'payment.succeeded': { to: 'paid_after_expiry', report: 'order.paid_after_expiry' },
+  },
+  succeeded: { 'payment.refunded': { to: 'refunded', report: 'order.refunded' } },
+  paid: { 'payment.refunded': { to: 'refunded', report: 'order.refunded' } },
+  paid_after_expiry: { 'payment.refunded': { to: 'refunded', report: 'order.refunded' } },
+  refunded: {},
 });
 
 /** The transition for `input` from `from`, or undefined when the table has none (nothing changes). */
@@ -92,3 +104,4 @@ export function nextOrderStatus(from: OrderStatus, input: OrderInput): Transitio
 
 /** Statuses in which money has been received. */
 export const PAID_STATUSES: readonly OrderStatus[] = ['succeeded', 'paid', 'paid_after_expiry'];
+// (refunded: the money was in and went back; it is not counted as paid.)

@@ -73,8 +73,12 @@ export type CardResult =
   | (PspResultBase & { status: 'requires_action'; redirectUrl: string })
   | (PspResultBase & { status: 'declined'; declineCode: string });
 
-/** The notification types the transition table knows. Any other verified type is acknowledged, recorded and changes nothing. */
-export const KNOWN_EVENT_TYPES = ['payment.succeeded', 'payment.expired', 'payment.failed'] as const;
+/**
+ * The notification types the transition table knows. Any other verified type is acknowledged, recorded and changes nothing.
+ * `payment.refunded` is a full refund (partial refunds keep the PSP's own type: recorded, reported, nothing moves);
+ * `payment.canceled` is the merchant's or the PSP's cancellation of a payment not yet made.
+ */
+export const KNOWN_EVENT_TYPES = ['payment.succeeded', 'payment.expired', 'payment.failed', 'payment.refunded', 'payment.canceled'] as const;
 export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
 
 /** A payment event the PSP notified (webhook), after its signature was verified. */
@@ -87,6 +91,31 @@ export interface PspEvent {
   pspPaymentId?: string;
   /** Yen actually paid (payment.succeeded). */
   amount?: number;
+  /** When the PSP says it happened: ISO 8601 in JST (`…+09:00`), whatever zone the PSP wrote it in. */
+  occurredAt?: string;
+}
+
+/** A payment as the PSP holds it now (`retrievePayment`): for reconciliation and for checking a notification against the source. */
+export interface PspPayment {
+  pspPaymentId: string;
+  status: 'pending' | 'requires_action' | 'succeeded' | 'failed' | 'expired' | 'canceled' | 'refunded';
+  /** Yen. */
+  amount: number;
+  /** The payment deadline, ISO 8601 in JST, for Konbini / Pay-easy / bank transfer. */
+  expiresAt?: string;
+  /** When the money arrived, ISO 8601 in JST. */
+  paidAt?: string;
+}
+
+/** The adapter's PSP does not offer this payment method (the checkout answers 422 method_unavailable). */
+export class PspUnsupportedMethodError extends Error {
+  constructor(
+    readonly psp: string,
+    readonly method: string,
+  ) {
+    super(`${psp} does not support ${method}`);
+    this.name = 'PspUnsupportedMethodError';
+  }
 }
 
 export interface PspAdapter {
@@ -106,6 +135,10 @@ export interface PspAdapter {
    * `WebhookNotConfiguredError` when no secret is configured.
    */
   parseWebhook?(rawBody: Uint8Array, headers: Headers): Promise<PspEvent | null>;
+  /** The payment as the PSP holds it now. */
+  retrievePayment?(pspPaymentId: string): Promise<PspPayment>;
+  /** Fields the PSP wants in the 2xx answer to a notification (fincode: `{ receive: '0' }`), merged into the handler's answer. */
+  readonly webhookAcknowledgement?: Readonly<Record<string, string>>;
 }
 
 /** The adapter has no webhook signing secret: notifications cannot be trusted, so none is accepted. */
@@ -129,7 +162,9 @@ export type OrderStatus =
   | 'failed'
   | 'expired'
   | 'paid_after_expiry'
-  | 'abandoned';
+  | 'abandoned'
+  | 'refunded'
+  | 'canceled';
 
 export interface Order {
   id: string;
@@ -194,6 +229,8 @@ export interface OrderEvent {
     | 'order.failed'
     | 'order.expired'
     | 'order.abandoned'
+    | 'order.refunded'
+    | 'order.canceled'
     | 'notification.unknown_type'
     | 'notification.unknown_payment'
     | 'notification.amount_mismatch'

@@ -59,7 +59,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
           onError(error);
         }
       }
-      return send(reply(200, { received: true, outcome: result.outcome, orderId: result.order?.id ?? null, orderStatus: result.order?.status ?? null }));
+      return send(reply(200, { ...psp.webhookAcknowledgement, received: true, outcome: result.outcome, orderId: result.order?.id ?? null, orderStatus: result.order?.status ?? null }));
     } catch (error) {
       onError(error);
       return send(fail(500, 'internal_error'));

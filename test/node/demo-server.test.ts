@@ -6,50 +6,16 @@
  * files) serve one order book.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { stopChild } from './helpers/instances.js';
+import { startDemo } from './helpers/instances.js';
 import { testDatabase, type TestDatabase } from './helpers/postgres.js';
 import { post } from './helpers/http.js';
 import { orderBody, uuid } from './helpers/orders.js';
 
 const root = process.cwd();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startDemo(env: Record<string, string>): Promise<{ origin: string; child: ChildProcess; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'demo', 'serve.js')], { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('npm start did not listen within 90 s')), 90_000);
-    child.once('exit', (code) => reject(new Error(`demo/serve.js exited with ${code}`)));
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('kessai demo:')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    child,
-    stop: () => stopChild(child),
-  };
-}
 
 describe('npm start (demo/serve.js)', { timeout: 300_000 }, () => {
   let db: TestDatabase;

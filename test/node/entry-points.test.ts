@@ -36,6 +36,18 @@ it('the drivers are imported only by their own entry points', async () => {
   assert.deepEqual((await bundle('src/server/postgres-store.ts', 'neutral')).externals, ['pg']);
 });
 
+it('each PSP adapter is its own entry point: no package, no node: module, no other adapter', async () => {
+  for (const psp of ['komoju', 'stripe', 'payjp', 'fincode']) {
+    const { externals, inputs } = await bundle(`src/server/psp/${psp}.ts`, 'neutral');
+    // Stripe's adapter is the one on an official SDK (an optional peer dependency).
+    assert.deepEqual(externals, psp === 'stripe' ? ['stripe'] : [], psp);
+    const others = inputs.filter((f) => /src\/server\/psp\/(komoju|stripe|payjp|fincode)\.ts$/.test(f) && !f.endsWith(`${psp}.ts`));
+    assert.deepEqual(others, [], psp);
+  }
+  const { inputs } = await bundle('src/server.ts', 'neutral');
+  assert.ok(!inputs.some((f) => f.includes('src/server/psp/')), 'kessai/server does not pull the adapters in');
+});
+
 it('the browser entry points carry no server code', async () => {
   for (const entry of ['src/index.ts', 'src/embed.ts']) {
     const { inputs } = await bundle(entry, 'browser');

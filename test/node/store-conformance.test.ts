@@ -166,6 +166,24 @@ function conformance(name: string, shared: boolean, makeBackend: () => Promise<B
       assert.equal(ok.order?.status, 'paid');
     });
 
+    it('cancellations and full refunds: recorded through the table; a paid order is never moved back silently', async () => {
+      const a = await placeOrder(store);
+      const canceled = await store.applyNotification({ id: `cancel_${a.orderId}`, type: 'payment.canceled', pspPaymentId: a.pspPaymentId }, jst(T0));
+      assert.deepEqual([canceled.outcome, canceled.order?.status, canceled.report], ['applied', 'canceled', 'order.canceled']);
+      const money = await store.applyNotification({ id: `late_${a.orderId}`, type: 'payment.succeeded', pspPaymentId: a.pspPaymentId, amount: 3240 }, jst(T0));
+      assert.deepEqual([money.order?.status, money.report], ['paid_after_expiry', 'order.paid_after_expiry'], 'money after a cancellation is kept');
+
+      const b = await placeOrder(store);
+      await store.applyNotification({ id: `paid_${b.orderId}`, type: 'payment.succeeded', pspPaymentId: b.pspPaymentId, amount: 3240 }, jst(T0));
+      const lateCancel = await store.applyNotification({ id: `cancel_${b.orderId}`, type: 'payment.canceled', pspPaymentId: b.pspPaymentId }, jst(T0));
+      assert.deepEqual([lateCancel.outcome, lateCancel.order?.status, lateCancel.report], ['ignored', 'paid', 'notification.ignored']);
+      const refunded = await store.applyNotification({ id: `refund_${b.orderId}`, type: 'payment.refunded', pspPaymentId: b.pspPaymentId }, jst(T0 + 5000));
+      assert.deepEqual([refunded.outcome, refunded.order?.status, refunded.report], ['applied', 'refunded', 'order.refunded']);
+      assert.ok(refunded.order?.paidAt, 'the refund keeps the time the money came in');
+      const again = await store.applyNotification({ id: `paid2_${b.orderId}`, type: 'payment.succeeded', pspPaymentId: b.pspPaymentId, amount: 3240 }, jst(T0));
+      assert.deepEqual([again.outcome, again.order?.status], ['ignored', 'refunded'], 'refunded is final');
+    });
+
     it('records unknown types, unknown payments and amount mismatches without changing anything', async () => {
       const { orderId, pspPaymentId } = await placeOrder(store);
       const unknown = await store.applyNotification({ id: `dispute_${orderId}`, type: 'charge.dispute.created', pspPaymentId }, jst(T0));

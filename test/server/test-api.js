@@ -6,6 +6,10 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { handleEndpoint } from './endpoint.js';
 import { loadCheckoutServer } from '../../demo/server/load.js';
+import { startKomojuFake } from '../fakes/komoju.js';
+import { startStripeFake } from '../fakes/stripe.js';
+import { startPayjpFake } from '../fakes/payjp.js';
+import { startFincodeFake } from '../fakes/fincode.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,12 +28,18 @@ async function sjisPage() {
 
 // ─── kessai/server mounted in this server, with the demo's sandbox PSP ───
 //
-//   POST /test-api/shop/new            {pspDelayMs?, pspFailures?, now?, expiryDays?, lockTimeoutMs?} → {base}
-//        a fresh shop: its own in-memory SQLite store, sandbox PSP and
-//        handlers, so tests (and the browsers running at once) never share state.
+//   POST /test-api/shop/new            {psp?, pspDelayMs?, pspFailures?, now?, expiryDays?, lockTimeoutMs?} → {base}
+//        a fresh shop: its own in-memory SQLite store, PSP and handlers, so
+//        tests (and the browsers running at once) never share state. `psp`:
+//        sandbox (default) | komoju | stripe | payjp | fincode — a real adapter
+//        pointed at its own local fake of that PSP (test/fakes/), which sends
+//        signed notifications over HTTP to {origin}{base}/api/psp-webhook.
+//   POST {base}/psp/pay                test-only: {orderId}: the fake PSP marks the
+//        order's payment paid and delivers the PSP's signed notification → {status, body}.
 //   *    {base}/api/checkout[/…]       createCheckoutHandler
 //   POST {base}/api/psp-webhook        createWebhookHandler
-//   GET  {base}/orders                 test-only: {count, orders, payments, events} from its store
+//   GET  {base}/orders                 test-only: {count, orders, payments, events, notifications,
+//        pspViolations} from its store (payments and violations: the PSP's, or its fake's)
 //   POST {base}/simulate-webhook       test-only: {orderId, eventId?, type?, amount?}: the
 //        sandbox PSP signs a notification with the shop's secret (which never
 //        leaves this process) and delivers it to {base}/api/psp-webhook.
@@ -39,19 +49,46 @@ let serverModule;
 const shops = new Map();
 const MAX_SHOPS = 300;
 
-async function newShop(options) {
+const FAKES = { komoju: startKomojuFake, stripe: startStripeFake, payjp: startPayjpFake, fincode: startFincodeFake };
+
+/** A real adapter of `name` pointed at a fresh fake of that PSP, with throwaway test-mode secrets. */
+async function fakePsp(m, name, now) {
+  const secret = (prefix) => `${prefix}${randomBytes(16).toString('hex')}`;
+  const keys = { komoju: 'sk_test_', stripe: 'sk_test_', payjp: 'sk_test_', fincode: 'm_test_' };
+  const secretKey = secret(keys[name]);
+  const webhookSecret = secret(name === 'stripe' ? 'whsec_' : '');
+  const fake = await FAKES[name]({ secretKey, webhookSecret, now });
+  const common = { secretKey, baseUrl: fake.baseUrl, returnUrl: 'https://shop.example/return' };
+  const psp = {
+    komoju: () => new m.KomojuPsp({ ...common, webhookSecret }),
+    stripe: () => new m.StripePsp({ ...common, webhookSecret, now }),
+    payjp: () => new m.PayjpPsp({ ...common, webhookToken: webhookSecret, publicKey: secret('pk_test_') }),
+    fincode: () => new m.FincodePsp({ ...common, webhookSignature: webhookSecret, barcodePageUrl: (id) => `https://shop.example/konbini/${encodeURIComponent(id)}` }),
+  }[name]();
+  return { psp, fake };
+}
+
+async function newShop(options, origin) {
   serverModule ??= loadCheckoutServer();
   const m = await serverModule;
   const fixed = options.now ? new Date(options.now) : null;
   const now = fixed ? () => new Date(fixed.getTime()) : () => new Date();
   const store = m.createSqliteStore({ path: ':memory:' });
-  const psp = new m.SandboxPsp({
-    delayMs: Number(options.pspDelayMs) || 0,
-    failures: Number(options.pspFailures) || 0,
-    expiryDays: options.expiryDays,
-    now,
-    webhookSecret: randomBytes(32).toString('hex'),
-  });
+  const name = options.psp ?? 'sandbox';
+  if (name !== 'sandbox' && !FAKES[name]) throw new Error(`unknown psp ${name}`);
+  const { psp, fake } =
+    name === 'sandbox'
+      ? {
+          psp: new m.SandboxPsp({
+            delayMs: Number(options.pspDelayMs) || 0,
+            failures: Number(options.pspFailures) || 0,
+            expiryDays: options.expiryDays,
+            now,
+            webhookSecret: randomBytes(32).toString('hex'),
+          }),
+          fake: null,
+        }
+      : await fakePsp(m, name, now);
   const events = [];
   const onEvent = (e) => void events.push({ type: e.type, orderId: e.order?.id ?? null, previousStatus: e.previousStatus ?? null, status: e.order?.status ?? null });
   const common = { store, psp, now, onEvent, onError: () => {} };
@@ -59,11 +96,13 @@ async function newShop(options) {
   const webhook = m.createWebhookHandler(common);
   const app = { fetch: (request) => (new URL(request.url).pathname === '/api/psp-webhook' ? webhook(request) : checkout(request)) };
   const id = randomUUID();
-  shops.set(id, { app, store, psp, events, module: m, now });
+  if (fake) fake.webhookUrl = `${origin}/test-api/shop/${id}/api/psp-webhook`;
+  shops.set(id, { app, store, psp, fake, events, module: m, now });
   if (shops.size > MAX_SHOPS) {
     const [oldest, shop] = shops.entries().next().value;
     shops.delete(oldest);
     await shop.store.close();
+    await shop.fake?.close();
   }
   return id;
 }
@@ -99,7 +138,7 @@ async function forward(ctx, app, path) {
 
 async function shopRoute(ctx, rest) {
   if (rest === 'new' && ctx.method === 'POST') {
-    const id = await newShop(await readJson(ctx));
+    const id = await newShop(await readJson(ctx), `${ctx.protocol}://${ctx.host}`);
     ctx.body = { base: `/test-api/shop/${id}` };
     return;
   }
@@ -116,7 +155,8 @@ async function shopRoute(ctx, rest) {
     ctx.body = {
       count: await shop.store.countOrders(),
       orders: await shop.store.listOrders(),
-      payments: shop.psp.payments,
+      payments: shop.fake ? shop.fake.payments.size : shop.psp.payments,
+      pspViolations: shop.fake?.violations ?? [],
       events: shop.events,
       notifications: await shop.store.listNotifications(),
     };
@@ -127,6 +167,17 @@ async function shopRoute(ctx, rest) {
     const at = now ? new Date(now) : shop.now();
     const r = await shop.module.sweepOrders({ store: shop.store, now: () => at, onEvent: (e) => void shop.events.push({ type: e.type, orderId: e.order?.id ?? null, previousStatus: e.previousStatus ?? null, status: e.order?.status ?? null }) });
     ctx.body = { expired: r.expired.map((s) => s.order.id), abandoned: r.abandoned.map((s) => s.order.id) };
+    return;
+  }
+  if (path === '/psp/pay' && ctx.method === 'POST' && shop.fake) {
+    const { orderId } = await readJson(ctx);
+    const order = await shop.store.getOrder(orderId);
+    if (!order?.pspPaymentId) {
+      ctx.status = 404;
+      ctx.body = { error: 'unknown order' };
+      return;
+    }
+    ctx.body = await shop.fake.pay(order.pspPaymentId);
     return;
   }
   if (path === '/simulate-webhook' && ctx.method === 'POST') {

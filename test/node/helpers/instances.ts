@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Instance {
@@ -37,4 +39,42 @@ export function startInstance(env: Record<string, string>): Promise<Instance> {
       });
     });
   });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `npm start`'s server (demo/serve.js) as a process with `env`; resolves once it
+ * listens. `output()` is everything it printed so far (stdout and stderr; stderr
+ * is also passed through), for tests that check what is logged.
+ */
+export async function startDemo(env: Record<string, string>): Promise<Instance & { output(): string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(process.cwd(), 'demo', 'serve.js')], { cwd: process.cwd(), env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stderr!.on('data', (d) => {
+    out += d;
+    process.stderr.write(d);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('npm start did not listen within 90 s')), 90_000);
+    child.once('exit', (code) => reject(Object.assign(new Error(`demo/serve.js exited with ${code}`), { output: out })));
+    child.stdout!.on('data', (d) => {
+      out += d;
+      // Both lines are printed once it listens; the second names the PSP.
+      if (out.includes('kessai demo:') && out.includes('  backend: ')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return { origin: `http://127.0.0.1:${port}`, child, stop: () => stopChild(child), output: () => out };
 }

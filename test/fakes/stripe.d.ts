@@ -1,0 +1,2 @@
+import type { FakeOptions, PspFake } from './base.js';
+export function startStripeFake(options?: FakeOptions): Promise<PspFake>;
