@@ -156,14 +156,22 @@ export class KessaiCheckout extends KessaiElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
-    // Say why cards are missing only once the page has had its chance to set the tokenizer.
-    const check = () =>
-      setTimeout(() => {
-        if (this.isConnected && this.cardHeldBack)
-          this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
-      });
+    // Report a missing endpoint or tokenizer only once the page has had its chance to set them:
+    // after load, when the main thread is idle (a framework hydrating server-rendered HTML, e.g.
+    // React in Next.js, sets properties well after the element upgraded).
+    const check = () => {
+      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+      if (idle) idle(() => this.checkConfiguration(), { timeout: 3000 });
+      else setTimeout(() => this.checkConfiguration(), 50);
+    };
     if (document.readyState === 'complete') check();
     else window.addEventListener('load', check, { once: true });
+  }
+
+  private checkConfiguration(): void {
+    if (!this.isConnected) return;
+    if (!this.endpoint) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
+    if (this.cardHeldBack) this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
   }
 
   override disconnectedCallback(): void {
@@ -179,7 +187,6 @@ export class KessaiCheckout extends KessaiElement {
       this.refuse('the endpoint must be this site (same origin) or an https: URL.');
       return;
     }
-    if (problem === 'missing' && this.isConnected) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
     // Frameworks may set the property from a template string ("1980").
     if (typeof this.amount === 'string') this.amount = Number(this.amount);
     if (changed.has('amount') && (!Number.isInteger(this.amount) || this.amount < 0)) this.warnOnce(`amount must be a whole number of yen, got ${this.amount}.`);
@@ -253,6 +260,7 @@ export class KessaiCheckout extends KessaiElement {
   /** The double-submit guard: any number of clicks, Enter presses or requestSubmit() calls post once. */
   async submit(): Promise<void> {
     if (this.locked || this.refusal || this.phase === 'succeeded' || this.phase === 'pending' || this.phase === 'redirecting') return;
+    if (!this.endpoint) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
     this.locked = true;
     try {
       if (!this.attempt) {
