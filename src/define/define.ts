@@ -4,8 +4,6 @@
  * the first definition wins and the console says so.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
-  // Server rendering (a React client component rendered by Next.js) without Lit's DOM shim: nothing to register.
-  if (typeof customElements === 'undefined') return;
   const existing = customElements.get(tag);
   if (existing === ctor) return;
   if (existing) {

@@ -159,11 +159,10 @@ export class KessaiCheckout extends KessaiElement {
     // Report a missing endpoint or tokenizer only once the page has had its chance to set them:
     // after load, when the main thread is idle (a framework hydrating server-rendered HTML, e.g.
     // React in Next.js, sets properties well after the element upgraded).
-    const check = () => {
-      const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
-      if (idle) idle(() => this.checkConfiguration(), { timeout: 3000 });
-      else setTimeout(() => this.checkConfiguration(), 50);
-    };
+    const check = () =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(() => this.checkConfiguration(), { timeout: 3000 })
+        : setTimeout(() => this.checkConfiguration(), 50);
     if (document.readyState === 'complete') check();
     else window.addEventListener('load', check, { once: true });
   }
@@ -260,7 +259,7 @@ export class KessaiCheckout extends KessaiElement {
   /** The double-submit guard: any number of clicks, Enter presses or requestSubmit() calls post once. */
   async submit(): Promise<void> {
     if (this.locked || this.refusal || this.phase === 'succeeded' || this.phase === 'pending' || this.phase === 'redirecting') return;
-    if (!this.endpoint) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
+    if (!this.endpoint) this.checkConfiguration();
     this.locked = true;
     try {
       if (!this.attempt) {
