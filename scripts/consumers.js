@@ -161,6 +161,8 @@ if (setup) {
     if (wrapper > raw + 1024) throw new Error(`the wrapper adds ${kb(wrapper - raw)} more than the raw tag`);
   });
 
+  await check('storybook dev: stories load one Lit', storybookOneLit);
+
   // Next.js App Router.
   const next = join(apps, 'next');
   const built = await check('next: next build (server component page, client checkout)', () => mustPass(bin('next'), ['build'], { cwd: next, timeout: 900_000 }));
@@ -204,6 +206,65 @@ async function nextStart(dir) {
     } catch {
       /* already gone */
     }
+  }
+}
+
+/** kessai's own Storybook in dev mode (Vite pre-bundling): a story logs no "Multiple versions of Lit". */
+async function storybookOneLit() {
+  const port = await freePort();
+  const child = spawn(join(root, 'node_modules', '.bin', 'storybook'), ['dev', '-p', String(port), '--ci', '--no-open', '--no-version-updates', '--disable-telemetry'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    let index;
+    for (let i = 0; i < 240 && !index; i++) {
+      try {
+        index = await (await fetch(`${base}/index.json`)).json();
+      } catch {
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    if (!index) throw new Error(`storybook dev did not start\n${tail(log)}`);
+    const story = Object.values(index.entries).find((e) => e.type === 'story');
+    const messages = await withPage(`${base}/iframe.html?id=${story.id}&viewMode=story`, 'kessai-address-fields, kessai-name-fields, kessai-contact-fields, kessai-checkout, kessai-konbini-picker, kessai-card-fields, kessai-payment-instructions');
+    const multiple = messages.filter((m) => /Multiple versions of Lit/.test(m));
+    if (multiple.length) throw new Error(`story ${story.id}:\n${multiple.join('\n')}`);
+  } finally {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+/** Loads url in headless Chromium until `selector` is there; returns the console messages. */
+async function withPage(url, selector) {
+  const { puppeteerCore: puppeteer } = await import('@web/test-runner-chrome');
+  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (apt-get install chromium, or set CHROME_PATH)`);
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage();
+    const messages = [];
+    page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForSelector(selector, { timeout: 60_000 });
+    await new Promise((r) => setTimeout(r, 1000));
+    return messages;
+  } finally {
+    await browser.close();
   }
 }
 

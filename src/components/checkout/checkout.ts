@@ -157,20 +157,16 @@ export class KessaiCheckout extends KessaiElement {
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
     // Report a missing endpoint or tokenizer only once the page has had its chance to set them:
-    // after load, when the main thread is idle (a framework hydrating server-rendered HTML, e.g.
-    // React in Next.js, sets properties well after the element upgraded).
-    const check = () =>
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(() => this.checkConfiguration(), { timeout: 3000 })
-        : setTimeout(() => this.checkConfiguration(), 50);
+    // after load, when the main thread is idle (React hydrating server-rendered HTML, as in
+    // Next.js, sets properties well after the element upgraded).
+    const report = () => {
+      if (!this.isConnected) return;
+      if (!this.endpoint) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
+      if (this.cardHeldBack) this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
+    };
+    const check = () => (typeof requestIdleCallback == 'function' ? requestIdleCallback(report) : setTimeout(report));
     if (document.readyState === 'complete') check();
     else window.addEventListener('load', check, { once: true });
-  }
-
-  private checkConfiguration(): void {
-    if (!this.isConnected) return;
-    if (!this.endpoint) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
-    if (this.cardHeldBack) this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
   }
 
   override disconnectedCallback(): void {
@@ -259,7 +255,6 @@ export class KessaiCheckout extends KessaiElement {
   /** The double-submit guard: any number of clicks, Enter presses or requestSubmit() calls post once. */
   async submit(): Promise<void> {
     if (this.locked || this.refusal || this.phase === 'succeeded' || this.phase === 'pending' || this.phase === 'redirecting') return;
-    if (!this.endpoint) this.checkConfiguration();
     this.locked = true;
     try {
       if (!this.attempt) {
