@@ -170,106 +170,41 @@ if (setup) {
   else results.push({ name: 'next: next start', ok: false });
 }
 
-async function nextStart(dir) {
-  const port = await freePort();
-  const child = spawn(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let log = '';
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
-  const url = `http://127.0.0.1:${port}/`;
-  try {
-    await check('next: next start serves the page, no warning in the server log', async () => {
-      let html = '';
-      for (let i = 0; i < 120 && !html; i++) {
-        try {
-          const res = await fetch(url);
-          if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-          html = await res.text();
-        } catch {
-          await new Promise((r) => setTimeout(r, 500));
-        }
-      }
-      if (!html) throw new Error(`no page at ${url}\n${tail(log)}`);
-      if (!html.includes('<kessai-checkout') || !html.includes('<kessai-contact-fields')) throw new Error('the page lacks <kessai-checkout> or <kessai-contact-fields>');
-      await fetch(url); // a second load, as in the issue
-      await new Promise((r) => setTimeout(r, 500));
-      if (/warn|error|kessai/i.test(log)) throw new Error(`the server log:\n${tail(log)}`);
-    });
-    await check('next: in Chromium, the checkout hydrates with its properties and logs no kessai warning', () => inBrowser(url));
-    if (/warn|error|kessai/i.test(log)) {
-      results.push({ name: 'next: server log stays clean while a browser loads the page', ok: false });
-      console.log(`FAIL next: server log after the browser visit:\n${tail(log)}`);
-    }
-  } finally {
+/** Starts a long-running server in its own process group; stop() ends the group. */
+function startServer(cmd, args, cwd) {
+  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const server = { log: '' };
+  child.stdout.on('data', (d) => (server.log += d));
+  child.stderr.on('data', (d) => (server.log += d));
+  server.stop = () => {
     try {
       process.kill(-child.pid, 'SIGTERM');
     } catch {
       /* already gone */
     }
-  }
+  };
+  return server;
 }
 
-/** kessai's own Storybook in dev mode (Vite pre-bundling): a story logs no "Multiple versions of Lit". */
-async function storybookOneLit() {
-  const port = await freePort();
-  const child = spawn(join(root, 'node_modules', '.bin', 'storybook'), ['dev', '-p', String(port), '--ci', '--no-open', '--no-version-updates', '--disable-telemetry'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let log = '';
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
-  try {
-    const base = `http://127.0.0.1:${port}`;
-    let index;
-    for (let i = 0; i < 240 && !index; i++) {
-      try {
-        index = await (await fetch(`${base}/index.json`)).json();
-      } catch {
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
-    if (!index) throw new Error(`storybook dev did not start\n${tail(log)}`);
-    const story = Object.values(index.entries).find((e) => e.type === 'story');
-    const messages = await withPage(`${base}/iframe.html?id=${story.id}&viewMode=story`, 'kessai-address-fields, kessai-name-fields, kessai-contact-fields, kessai-checkout, kessai-konbini-picker, kessai-card-fields, kessai-payment-instructions');
-    const multiple = messages.filter((m) => /Multiple versions of Lit/.test(m));
-    if (multiple.length) throw new Error(`story ${story.id}:\n${multiple.join('\n')}`);
-  } finally {
+/** Fetches url until it answers 200 (up to two minutes); returns the response text, or '' . */
+async function waitFor(url) {
+  for (let i = 0; i < 240; i++) {
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      const res = await fetch(url);
+      if (res.status === 200) return await res.text();
     } catch {
-      /* already gone */
+      /* not up yet */
     }
+    await new Promise((r) => setTimeout(r, 500));
   }
+  return '';
 }
 
-/** Loads url in headless Chromium until `selector` is there; returns the console messages. */
-async function withPage(url, selector) {
-  const { puppeteerCore: puppeteer } = await import('@web/test-runner-chrome');
-  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (apt-get install chromium, or set CHROME_PATH)`);
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
-  });
-  try {
-    const page = await browser.newPage();
-    const messages = [];
-    page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    await page.waitForSelector(selector, { timeout: 60_000 });
-    await new Promise((r) => setTimeout(r, 1000));
-    return messages;
-  } finally {
-    await browser.close();
-  }
-}
-
-/** Opens the page in headless Chromium (the puppeteer-core that @web/test-runner-chrome brings). */
-async function inBrowser(url) {
+/**
+ * Opens url in headless Chromium (the puppeteer-core that @web/test-runner-chrome brings), runs
+ * `fn(page)`, and returns the console messages and page errors.
+ */
+async function withChromium(url, fn) {
   const { puppeteerCore: puppeteer } = await import('@web/test-runner-chrome');
   const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (apt-get install chromium, or set CHROME_PATH)`);
@@ -282,24 +217,71 @@ async function inBrowser(url) {
     const page = await browser.newPage();
     const messages = [];
     page.on('console', (m) => {
-      // The app has no favicon: Chromium's request for it is not the app's error.
+      // The apps have no favicon: Chromium's request for it is not the app's error.
       if (!/\/favicon\.ico$/.test(m.location()?.url ?? '')) messages.push(`${m.type()}: ${m.text()} ${m.location()?.url ?? ''}`);
     });
     page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('kessai-checkout')?.shadowRoot?.querySelector('kessai-name-fields'), { timeout: 30_000 });
-    // The configuration check runs after load when the page is idle: give it time.
-    await new Promise((r) => setTimeout(r, 3000));
-    const state = await page.evaluate(() => {
-      const el = document.querySelector('kessai-checkout');
-      return { endpoint: el.endpoint, amount: el.amount, tokenizer: typeof el.cardTokenizer, methods: el.availableMethods };
-    });
-    if (state.endpoint !== '/api/checkout' || state.amount !== 3240 || state.tokenizer !== 'function')
-      throw new Error(`the checkout did not get its properties: ${JSON.stringify(state)}`);
-    const bad = messages.filter((m) => /kessai|^error|^warn|pageerror/i.test(m));
-    if (bad.length) throw new Error(`browser console:\n${bad.join('\n')}`);
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await fn(page);
+    return messages;
   } finally {
     await browser.close();
+  }
+}
+
+async function nextStart(dir) {
+  const port = await freePort();
+  const server = startServer(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], dir);
+  const url = `http://127.0.0.1:${port}/`;
+  try {
+    await check('next: next start serves the page, no warning in the server log', async () => {
+      const html = await waitFor(url);
+      if (!html) throw new Error(`no page at ${url}\n${tail(server.log)}`);
+      if (!html.includes('<kessai-checkout') || !html.includes('<kessai-contact-fields')) throw new Error('the page lacks <kessai-checkout> or <kessai-contact-fields>');
+      await fetch(url); // a second load, as in the issue
+      await new Promise((r) => setTimeout(r, 500));
+      if (/warn|error|kessai/i.test(server.log)) throw new Error(`the server log:\n${tail(server.log)}`);
+    });
+    await check('next: in Chromium, the checkout hydrates with its properties and logs no kessai warning', async () => {
+      let state;
+      const messages = await withChromium(url, async (page) => {
+        await page.waitForFunction(() => document.querySelector('kessai-checkout')?.shadowRoot?.querySelector('kessai-name-fields'), { timeout: 30_000 });
+        // The configuration check runs after load when the page is idle: give it time.
+        await new Promise((r) => setTimeout(r, 3000));
+        state = await page.evaluate(() => {
+          const el = document.querySelector('kessai-checkout');
+          return { endpoint: el.endpoint, amount: el.amount, tokenizer: typeof el.cardTokenizer, methods: el.availableMethods };
+        });
+      });
+      if (state.endpoint !== '/api/checkout' || state.amount !== 3240 || state.tokenizer !== 'function')
+        throw new Error(`the checkout did not get its properties: ${JSON.stringify(state)}`);
+      const bad = messages.filter((m) => /kessai|^error|^warn|pageerror/i.test(m));
+      if (bad.length) throw new Error(`browser console:\n${bad.join('\n')}`);
+      if (/warn|error|kessai/i.test(server.log)) throw new Error(`the server log after the browser visit:\n${tail(server.log)}`);
+    });
+  } finally {
+    server.stop();
+  }
+}
+
+/** kessai's own Storybook in dev mode (Vite pre-bundling): a story logs no "Multiple versions of Lit". */
+async function storybookOneLit() {
+  const port = await freePort();
+  const args = ['dev', '-p', String(port), '--ci', '--no-open', '--no-version-updates', '--disable-telemetry'];
+  const server = startServer(join(root, 'node_modules', '.bin', 'storybook'), args, root);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const index = await waitFor(`${base}/index.json`);
+    if (!index) throw new Error(`storybook dev did not start\n${tail(server.log)}`);
+    const story = Object.values(JSON.parse(index).entries).find((e) => e.type === 'story');
+    const messages = await withChromium(`${base}/iframe.html?id=${story.id}&viewMode=story`, async (page) => {
+      await page.waitForSelector('#storybook-root :first-child', { timeout: 60_000 });
+      await new Promise((r) => setTimeout(r, 1000));
+    });
+    const multiple = messages.filter((m) => /Multiple versions of Lit/.test(m));
+    if (multiple.length) throw new Error(`story ${story.id}:\n${multiple.join('\n')}`);
+  } finally {
+    server.stop();
   }
 }
 
