@@ -157,12 +157,15 @@ export class KessaiCheckout extends KessaiElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
-    // Say why cards are missing only once the page has had its chance to set the tokenizer.
-    const check = () =>
-      setTimeout(() => {
-        if (this.isConnected && this.cardHeldBack)
-          this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
-      });
+    // Report a missing endpoint or tokenizer only once the page has had its chance to set them:
+    // after load, when the main thread is idle (React hydrating server-rendered HTML, as in
+    // Next.js, sets properties well after the element upgraded).
+    const report = () => {
+      if (!this.isConnected) return;
+      if (!this.endpoint) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
+      if (this.cardHeldBack) this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
+    };
+    const check = () => (typeof requestIdleCallback == 'function' ? requestIdleCallback(report) : setTimeout(report));
     if (document.readyState === 'complete') check();
     else window.addEventListener('load', check, { once: true });
   }
@@ -180,7 +183,6 @@ export class KessaiCheckout extends KessaiElement {
       this.refuse('the endpoint must be this site (same origin) or an https: URL.');
       return;
     }
-    if (problem === 'missing' && this.isConnected) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
     // Frameworks may set the property from a template string ("1980").
     if (typeof this.amount === 'string') this.amount = Number(this.amount);
     if (changed.has('amount') && (!Number.isInteger(this.amount) || this.amount < 0)) this.warnOnce(`amount must be a whole number of yen, got ${this.amount}.`);
