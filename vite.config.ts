@@ -1,5 +1,22 @@
+import { createHash } from 'node:crypto';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
+import { compileVitePlugin, readCatalog } from './scripts/compile-source.js';
+
+// English messages: not in the embed but beside it, fetched (with this
+// integrity) only when an element renders in English.
+const catalog = readCatalog();
+const englishJson = JSON.stringify(catalog.english);
+const english = { file: 'kessai.en.json', integrity: `sha384-${createHash('sha384').update(englishJson).digest('base64')}` };
+
+function englishTable(): Plugin {
+  return {
+    name: 'kessai-english-table',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: english.file, source: englishJson });
+    },
+  };
+}
 
 /**
  * Escapes every non-ASCII character (\uXXXX), so the embed file works when a
@@ -26,7 +43,8 @@ function asciiOnly(): Plugin {
 }
 
 // The script-tag build: ONE self-contained file, lit inlined, every element
-// registered, both locales, no dynamic import. The npm build is plain `tsc`.
+// registered, Japanese inline; English in kessai.en.json beside it. The npm
+// build is scripts/build-esm.js.
 export default defineConfig({
   build: {
     outDir: 'dist/cdn',
@@ -43,5 +61,6 @@ export default defineConfig({
       output: { inlineDynamicImports: true },
     },
   },
-  plugins: [asciiOnly()],
+  define: { __KESSAI_EN__: JSON.stringify(english) },
+  plugins: [compileVitePlugin({ mode: 'table', catalog }), englishTable(), asciiOnly()],
 });

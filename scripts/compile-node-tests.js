@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { compileEsbuildPlugin } from './compile-source.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const NODE_TESTS_OUT = join(root, '.cache', 'node-tests');
@@ -36,6 +37,7 @@ export async function compileNodeTests() {
       'kessai/server/node': join(root, 'src', 'server', 'node.ts'),
       ...Object.fromEntries(['komoju', 'stripe', 'payjp', 'fincode'].map((p) => [`kessai/server/psp/${p}`, join(root, 'src', 'server', 'psp', `${p}.ts`)])),
     },
+    plugins: [compileEsbuildPlugin()],
     logLevel: 'warning',
   });
   return entryPoints;

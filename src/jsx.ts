@@ -1,8 +1,14 @@
 /**
  * JSX types for React 19 users who use the custom elements directly
- * (`import type {} from 'kessai/jsx'`). React 19 sets unknown props on custom
- * elements as properties and `onkessai-success`-style props as event listeners.
+ * (`import type {} from 'kessai/jsx'`). React 19 sets props that the element
+ * has as properties (`amount={1980}`, `cardTokenizer={fn}`) and
+ * `onkessai-success`-style props as event listeners; both are typed here.
+ *
+ * After server rendering (Next.js and other SSR), React does not attach
+ * `on<custom-event>` listeners to elements it hydrates (facebook/react#35446):
+ * there, use the `kessai/react` wrappers, or `addEventListener` in an effect.
  */
+import type * as React from 'react';
 import type { KessaiAddressFields } from './components/address-fields/address-fields.js';
 import type { KessaiCardFields } from './components/card-fields/card-fields.js';
 import type { KessaiCheckout } from './components/checkout/checkout.js';
@@ -10,28 +16,27 @@ import type { KessaiContactFields } from './components/contact-fields/contact-fi
 import type { KessaiKonbiniPicker } from './components/konbini-picker/konbini-picker.js';
 import type { KessaiNameFields } from './components/name-fields/name-fields.js';
 import type { KessaiPaymentInstructions } from './components/payment-instructions/payment-instructions.js';
+import type { ElementProps, KessaiEvents, LowercaseEventProps } from './framework-props.js';
 
-type Props<E> = Partial<Omit<E, keyof HTMLElement>> & {
-  id?: string;
-  class?: string;
-  className?: string;
-  lang?: string;
-  hidden?: boolean;
-  slot?: string;
-  key?: string | number;
-  ref?: unknown;
-  children?: unknown;
-  [event: `on${string}`]: unknown;
-};
+export type { ElementProps, KessaiEvents } from './framework-props.js';
+
+/** What a kessai tag accepts in JSX: React's HTML attributes (id, className, style, slot, key, ref…), the element's properties and its events. */
+export type KessaiJSXProps<E extends HTMLElement, Events = object> = ElementProps<E> &
+  LowercaseEventProps<Events> &
+  Omit<React.DetailedHTMLProps<React.HTMLAttributes<E>, E>, keyof ElementProps<E>>;
 
 export interface KessaiIntrinsicElements {
-  'kessai-checkout': Props<KessaiCheckout> & { 'no-address'?: boolean; 'konbini-stores'?: string; 'postal-data'?: string };
-  'kessai-name-fields': Props<KessaiNameFields>;
-  'kessai-contact-fields': Props<KessaiContactFields>;
-  'kessai-address-fields': Props<KessaiAddressFields> & { 'postal-data'?: string };
-  'kessai-konbini-picker': Props<KessaiKonbiniPicker>;
-  'kessai-card-fields': Props<KessaiCardFields>;
-  'kessai-payment-instructions': Props<KessaiPaymentInstructions>;
+  'kessai-checkout': KessaiJSXProps<KessaiCheckout, KessaiEvents['kessai-checkout']> & {
+    'no-address'?: boolean;
+    'konbini-stores'?: string;
+    'postal-data'?: string;
+  };
+  'kessai-name-fields': KessaiJSXProps<KessaiNameFields>;
+  'kessai-contact-fields': KessaiJSXProps<KessaiContactFields>;
+  'kessai-address-fields': KessaiJSXProps<KessaiAddressFields, KessaiEvents['kessai-address-fields']> & { 'postal-data'?: string };
+  'kessai-konbini-picker': KessaiJSXProps<KessaiKonbiniPicker>;
+  'kessai-card-fields': KessaiJSXProps<KessaiCardFields>;
+  'kessai-payment-instructions': KessaiJSXProps<KessaiPaymentInstructions>;
 }
 
 declare module 'react' {

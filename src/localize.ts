@@ -1,22 +1,15 @@
 /**
- * kessai's own message lookup over @lit/localize's extracted templates.
- *
- * @lit/localize keeps ONE global configuration per module instance
- * (`configureLocalization` throws on a second call), so a storefront that
- * localizes itself with @lit/localize and kessai could not both configure it.
- * kessai therefore never calls `configureLocalization`: it uses the `msg` / `str`
- * authoring API and the generated template modules (`lit-localize build`,
- * runtime mode), and resolves messages itself per element: the locale comes
- * from the element's own `lang`, else the nearest ancestor's (through shadow
- * roots), else Japanese.
+ * kessai's messages. Source code uses @lit/localize's authoring API —
+ * `msg('English', { id })` and `msg(str`…${x}…`, { id })` — so `lit-localize
+ * extract` keeps locales/ja.xlf current. Every build (embed, npm, Storybook,
+ * tests) then compiles each call (scripts/messages.js) into
+ * `msg(ja, en, values)`: Japanese inline, English inline or, in the embed, an
+ * index into kessai.en.json, fetched only when an element renders in English.
+ * kessai never calls `configureLocalization`, so a storefront may use
+ * @lit/localize itself. The locale comes from the element's own `lang`, else the
+ * nearest ancestor's (through shadow roots), else Japanese.
  */
-import type { MsgOptions, StrResult, TemplateLike, TemplateMap } from '@lit/localize';
-import type { msg as litMsg } from '@lit/localize';
-import { templates as jaTemplates } from './generated/locales/ja.js';
-
-const ja: TemplateMap = jaTemplates;
-
-export { str } from '@lit/localize';
+import type { msg as litMsg, str as litStr } from '@lit/localize';
 
 export type KessaiLocale = 'ja' | 'en';
 export const DEFAULT_LOCALE: KessaiLocale = 'ja';
@@ -57,27 +50,41 @@ export function resolveLocale(el: Element): KessaiLocale {
   return DEFAULT_LOCALE;
 }
 
-const isStr = (t: TemplateLike): t is StrResult => typeof t !== 'string' && 'strTag' in t;
+let english: readonly string[] | undefined;
 
-function join(strings: readonly string[], values: readonly unknown[], order?: readonly number[]): string {
-  let out = strings[0];
-  for (let i = 1; i < strings.length; i++) out += String(values[order ? order[i - 1] : i - 1]) + strings[i];
-  return out;
-}
+let loadEnglish: (() => Promise<readonly string[]>) | undefined;
+let englishLoad: Promise<void> | undefined;
 
-function lookup(template: string | StrResult, options?: MsgOptions): string {
-  const id = options?.id;
-  const localized = current === 'ja' && id ? ja[id] : undefined;
-  if (typeof localized === 'string') return localized;
-  if (localized && isStr(localized) && isStr(template)) {
-    // Translated str templates hold ${n}: the index of the source value to insert.
-    return join(localized.strings, template.values, localized.values as number[]);
-  }
-  return isStr(template) ? join(template.strings, template.values) : template;
+/** The embed: English messages come from `load` (kessai.en.json), on first need. */
+export function setEnglishSource(load: () => Promise<readonly string[]>): void {
+  loadEnglish = load;
 }
 
 /**
- * Same signature as @lit/localize's `msg` (so `lit-localize extract` finds the
- * calls). kessai messages are plain strings or `str` templates, each with an `id`.
+ * Undefined when English can be rendered now; else a promise that settles when it
+ * can (the table loaded, or failed to load: then Japanese is shown, and said once).
  */
-export const msg = lookup as unknown as typeof litMsg;
+export function englishReady(): Promise<void> | undefined {
+  if (english || !loadEnglish) return undefined;
+  return (englishLoad ??= loadEnglish().then(
+    (table) => void (english = table),
+    (error: unknown) => {
+      console.error('kessai: English messages could not be loaded; showing Japanese.', error);
+      english = [];
+    },
+  ));
+}
+
+/** A compiled message: `{N}` in the text is replaced by `values[N]`, in one pass. */
+function compiled(ja: string, en: string | number, values?: readonly unknown[]): string {
+  const text = current === 'ja' ? ja : typeof en === 'string' ? en : (english?.[en] ?? ja);
+  return values ? text.replace(/\{(\d+)\}/g, (_, n: string) => String(values[Number(n)])) : text;
+}
+
+/** Typed as @lit/localize's `msg` for the source; the build rewrites every call (see above). */
+export const msg = compiled as unknown as typeof litMsg;
+
+/** Only ever seen by `lit-localize extract` and the type checker: the build removes every use. */
+export const str = ((): never => {
+  throw new Error('kessai: an uncompiled str`` message (build with scripts/messages.js)');
+}) as unknown as typeof litStr;

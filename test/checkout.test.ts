@@ -7,6 +7,7 @@ import { errorOf, inputByLabel, settle, typeInto, until } from './helpers/dom.js
 
 interface Logged {
   key: string;
+  language: string;
   body: string;
 }
 const newSession = () => Math.random().toString(36).slice(2);
@@ -239,6 +240,26 @@ describe('kessai-checkout', () => {
     await until(() => text(hostile.el).includes('決済サーバーで問題が発生しました'));
     expect(text(hostile.el)).not.to.contain('お問い合わせ番号');
     expect(hostile.el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
+  });
+
+  it('says in its own words, in its own language, what a code it knows means: a declined card on an English page', async () => {
+    const { el, s } = await checkout('declined');
+    await fill(el);
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    const seen = events(el);
+    el.requestSubmit();
+    await until(() => seen.some((e) => e.type === 'kessai-error'));
+    await settle(el);
+    const alert = () => el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.trim();
+    // The server said カードが承認されませんでした。: the element knows card_declined and says it in English.
+    expect(alert()).to.equal('Your card was declined. Use another card or another payment method.');
+    expect(seen.at(-1)).to.deep.equal({ type: 'kessai-error', detail: { code: 'card_declined', message: alert(), retryable: false } });
+    expect((await requests(s)).map((r) => r.language)).to.deep.equal(['en']);
+    // The page switches to Japanese: the alert follows.
+    el.setAttribute('lang', 'ja');
+    await settle(el);
+    expect(alert()).to.equal('カードが承認されませんでした。別のカードか、別のお支払い方法をお選びください。');
   });
 
   it('hostile text typed into fields creates no element and runs nothing', async () => {

@@ -216,7 +216,9 @@ export function bundlePlugin() {
       if (!m) return undefined;
       if (!cache.has(m[1])) {
         const { build } = await import('esbuild');
+        const { compileEsbuildPlugin } = await import('../scripts/compile-source.js');
         const out = await build({
+          plugins: [compileEsbuildPlugin()],
           entryPoints: [new URL(`./frameworks/${m[1]}.tsx`, import.meta.url).pathname],
           bundle: true,
           format: 'esm',

@@ -79,6 +79,47 @@ describe('embed bundle (dist/cdn/kessai.js)', () => {
   });
 });
 
+/** Loads the English shop page (contact fields and a Konbini picker over its limit) in an iframe. */
+async function loadEnglishPage(tampered: boolean) {
+  const frame = document.createElement('iframe');
+  frame.src = `/test-api/embed-english-page${tampered ? '?tampered=1' : ''}`;
+  document.body.append(frame);
+  await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  const win = frame.contentWindow as Window & typeof globalThis;
+  const errors: string[] = [];
+  const error = win.console.error;
+  win.console.error = (...a: unknown[]) => (errors.push(a.join(' ')), error(...a));
+  await win.customElements.whenDefined('kessai-konbini-picker');
+  const doc = frame.contentDocument!;
+  const contact = doc.querySelector('kessai-contact-fields')!;
+  const picker = doc.querySelector('kessai-konbini-picker')!;
+  for (let i = 0; i < 400 && !contact.shadowRoot!.querySelector('label'); i++) await new Promise((r) => setTimeout(r, 25));
+  await (picker as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  const labels = Array.from(contact.shadowRoot!.querySelectorAll('label'), (l) => l.textContent!.replace('*', '').trim());
+  const pickerError = picker.shadowRoot!.querySelector('.error')!.textContent!.trim();
+  const requests = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+  frame.remove();
+  return { labels, pickerError, requests, errors };
+}
+
+describe('the embed on an English page', () => {
+  it('fetches the English messages beside itself once, checked by their integrity, and renders every element in English', async () => {
+    const page = await loadEnglishPage(false);
+    expect(page.labels).to.deep.equal(['Email address', 'Phone number']);
+    expect(page.pickerError).to.contain('¥350,000');
+    expect(page.pickerError).not.to.match(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(page.requests.filter((p) => p.endsWith('kessai.en.json'))).to.deep.equal(['/test-api/cdn/kessai.en.json']);
+    expect(page.errors).to.deep.equal([]);
+  });
+
+  it('refuses an English file that differs from the build: says so and shows Japanese, never the altered text', async () => {
+    const page = await loadEnglishPage(true);
+    expect(page.labels).to.deep.equal(['メールアドレス', '電話番号']);
+    expect(page.pickerError).to.contain('300,000円');
+    expect(page.errors.join('\n')).to.contain('English messages could not be loaded');
+  });
+});
+
 describe('the embed on a shop page', () => {
   it('places a Konbini order and requests nothing but itself, the endpoint and postal data from its own site', async () => {
     const s = Math.random().toString(36).slice(2);

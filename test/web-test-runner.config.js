@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { assertInstalled, createLaunchers, describeEngines, selectedEngines } from './browsers.js';
 import { bundlePlugin, imePlugin, keyChordPlugin, mediaPlugin, storyCheckPlugin } from './commands.js';
 import { summaryLineReporter } from './summary-reporter.js';
+import { compileWtrPlugin } from '../scripts/compile-source.js';
 import { testApiMiddleware } from './server/test-api.js';
 
 // Every browser runs in a time zone far from Japan, so JST rendering is real.
@@ -41,6 +42,8 @@ export default {
   browsers: createLaunchers(engines),
   middleware: [testApiMiddleware()],
   plugins: [
+    // Messages and styles compiled as in every build (scripts/compile-source.js), before esbuild.
+    compileWtrPlugin(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) }),
     bundlePlugin(),
     imePlugin(),

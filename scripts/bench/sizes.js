@@ -35,15 +35,14 @@ async function bundle(root, contents, { minify = true, charset = 'ascii', metafi
   return { code: Buffer.from(result.outputFiles[0].contents), metafile: result.metafile };
 }
 
-/** The group a module of the bundle belongs to (lit, core, each component, locale templates…). */
+/** The group a module of the bundle belongs to (lit, core, each component…). */
 function groupOf(path) {
   const p = path.replace(/\\/g, '/');
   if (p.includes('node_modules/lit-html/')) return 'lit: lit-html (templates, directives)';
   if (p.includes('node_modules/@lit/reactive-element/')) return 'lit: reactive-element (+ decorators)';
   if (p.includes('node_modules/lit-element/') || p.includes('node_modules/lit/')) return 'lit: lit-element';
   if (p.includes('node_modules/@lit/localize/')) return '@lit/localize (str tag + runtime init)';
-  if (p.endsWith('dist/generated/locales/ja.js')) return 'locale templates (ja)';
-  if (p.endsWith('dist/localize.js')) return 'kessai localize (msg lookup)';
+  if (p.endsWith('dist/localize.js')) return 'kessai localize (msg)';
   const component = /dist\/components\/([^/]+)\//.exec(p);
   if (component) return component[1] === 'shared' ? 'shared (base classes, field styles, konbini text)' : `<kessai-${component[1]}>`;
   if (p.includes('dist/core/')) return 'core (validators, kana, postal, prefectures, endpoint…)';
@@ -95,6 +94,7 @@ async function composition(root, entry) {
 
 export async function measureSizes(root) {
   const embed = measure(readFileSync(join(root, 'dist', 'cdn', 'kessai.js')));
+  const english = measure(readFileSync(join(root, 'dist', 'cdn', 'kessai.en.json')));
   const elements = {};
   for (const name of ELEMENTS) {
     const entry = `import './dist/define/${name}.js';`;
@@ -102,9 +102,8 @@ export async function measureSizes(root) {
     const part = (test) => groups.filter((g) => test(g.group)).reduce((n, g) => n + g.gzip, 0);
     elements[name] = {
       ...measure((await bundle(root, entry)).code),
-      // Marginal gzip bytes of lit and of the Japanese templates inside this bundle.
+      // Marginal gzip bytes of lit inside this bundle.
       litGzip: part((g) => g.startsWith('lit:')),
-      jaTemplatesGzip: part((g) => g.startsWith('locale templates')),
     };
   }
   const all = measure((await bundle(root, "import './dist/define/all.js';")).code);
@@ -112,5 +111,5 @@ export async function measureSizes(root) {
   const allUtf8 = measure((await bundle(root, "import './dist/define/all.js';", { charset: 'utf8' })).code);
   const lit = measure((await bundle(root, "export * from 'lit';")).code);
   const litWithDecorators = measure((await bundle(root, "export * from 'lit'; export * from 'lit/decorators.js';")).code);
-  return { embed, elements, all, allUtf8, lit, litWithDecorators, composition: await composition(root, "import './dist/define/all.js';") };
+  return { embed, english, elements, all, allUtf8, lit, litWithDecorators, composition: await composition(root, "import './dist/define/all.js';") };
 }

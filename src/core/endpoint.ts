@@ -57,6 +57,8 @@ export interface SubmitOptions {
   maxConflictAttempts?: number;
   baseDelayMs?: number;
   signal?: AbortSignal;
+  /** The shopper's language (sent as Accept-Language), so the server answers in it. */
+  language?: string;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -133,7 +135,12 @@ export async function submitCheckout(o: SubmitOptions): Promise<SubmitResult> {
     try {
       res = await doFetch(o.endpoint, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': o.idempotencyKey },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          'Idempotency-Key': o.idempotencyKey,
+          ...(o.language ? { 'Accept-Language': o.language } : {}),
+        },
         body: o.body,
         credentials: 'same-origin',
         cache: 'no-store',

@@ -31,7 +31,7 @@
 import { KONBINI_MAX_AMOUNT, type CheckoutRequest, type CheckoutResponse, type PaymentInstructions } from '../core/contract.js';
 import { validateCheckoutRequest } from '../core/checkout-request.js';
 import { bodyFingerprint, parseIdempotencyKey } from './request.js';
-import { fail, JSON_TYPE, randomId, readBodyOr413, reply, send, toJstIso, type Reply } from './http.js';
+import { fail, JSON_TYPE, orderIdForKey, randomId, readBodyOr413, reply, send, toJstIso, type Reply } from './http.js';
 import type { Lease, Store, StoredResponse } from './store.js';
 import { PspUnsupportedMethodError, type Catalog, type OrderEventHandler, type OrderSettlement, type PaymentRequest, type PspAdapter } from './types.js';
 import { appendAudit, auditEntry, type AuditContext } from './ops/audit.js';
@@ -223,7 +223,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     const fingerprint = await bodyFingerprint(bytes);
     const t = now().getTime();
     if (++requests % 100 === 0) await store.purgeExpiredKeys(t);
-    const begun = await store.beginKey({ scope, key, fingerprint, now: t, ttlMs, lockTimeoutMs, newOrderId: randomId('ord_') });
+    // The key's own order id (see orderIdForKey); a key reused after its record expired gets a fresh one.
+    const newOrderId = await orderIdForKey(scope, key);
+    const begun = await store.beginKey({ scope, key, fingerprint, now: t, ttlMs, lockTimeoutMs, newOrderId, replacementOrderId: randomId('ord_') });
     if (begun.kind === 'mismatch') return send(fail(422, 'idempotency_key_reused'));
     if (begun.kind === 'in_flight') return send(fail(409, 'request_in_progress', {}, { 'Retry-After': '1' }));
     if (begun.kind === 'replay') {

@@ -70,9 +70,23 @@ export function send(r: Reply, extra: Record<string, string> = {}): Response {
   });
 }
 
+const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+const idFrom = (prefix: string, bytes: Uint8Array) => prefix + Array.from(bytes.subarray(0, 20), (b) => ID_ALPHABET[b % 32]).join('');
+
 export function randomId(prefix: string): string {
-  const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
-  return prefix + Array.from(crypto.getRandomValues(new Uint8Array(20)), (b) => alphabet[b % 32]).join('');
+  return idFrom(prefix, crypto.getRandomValues(new Uint8Array(20)));
+}
+
+/**
+ * The order id of an Idempotency-Key: the same on every attempt of that key
+ * (a take-over, a retry after a PSP failure), so the PSP gets the same request
+ * under the same idempotency key and answers with its first payment instead of
+ * refusing a changed body. 100 bits of SHA-256 of the key: no one without the
+ * key can guess it.
+ */
+export async function orderIdForKey(scope: string, key: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`kessai-order\n${scope}\n${key}`));
+  return idFrom('ord_', new Uint8Array(digest));
 }
 
 /** An instant as ISO 8601 in JST ("2026-11-26T00:30:00+09:00"), whatever the server's TZ (JST is UTC+9 all year). */

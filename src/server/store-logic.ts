@@ -29,7 +29,7 @@ export function decideBegin(row: KeyRow | undefined, input: BeginKeyInput): Begi
     lease: { scope: input.scope, key: input.key, version, orderId, takeover },
   });
   if (!row) return { write: 'insert', result: lease(1, input.newOrderId, false) };
-  if (row.expiresAt <= input.now) return { write: 'replace', result: lease(row.version + 1, input.newOrderId, false) };
+  if (row.expiresAt <= input.now) return { write: 'replace', result: lease(row.version + 1, input.replacementOrderId ?? input.newOrderId, false) };
   if (row.fingerprint !== input.fingerprint) return { write: 'none', result: { kind: 'mismatch' } };
   if (row.state === 'completed') return { write: 'none', result: { kind: 'replay', response: row.response!, orderId: row.orderId } };
   if (input.now - row.lockedAt < input.lockTimeoutMs) return { write: 'none', result: { kind: 'in_flight' } };

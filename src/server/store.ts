@@ -46,6 +46,8 @@ export interface BeginKeyInput {
   lockTimeoutMs: number;
   /** The order id to use when the key is new. */
   newOrderId: string;
+  /** The order id when an expired record of the key is replaced (its old order stays): default `newOrderId`. */
+  replacementOrderId?: string;
 }
 
 export type BeginResult =

@@ -16,6 +16,7 @@ export interface Fake {
   deliveries: Array<{ url: string; status: number; body: string }>;
   deliver(body: string, headers: Record<string, string>, url?: string): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
+  hold(): () => void;
   patched(id: string, patch?: Record<string, unknown>): Record<string, unknown>;
   /** The next POST/PUT meets this fault (see base.js). */
   inject(fault: FakeFault): void;

@@ -46,6 +46,8 @@ export async function startFake({ name, idempotencyKey, route, authorize }) {
   const byKey = new Map();
   /** Faults waiting for the next writing request (POST/PUT), first in first out. */
   const faults = [];
+  const inFlight = new Set();
+  let gate = null;
   const fake = {
     /**
      * The next writing request (POST/PUT) meets `fault`:
@@ -77,6 +79,15 @@ export async function startFake({ name, idempotencyKey, route, authorize }) {
       server.closeAllConnections?.();
       server.close(() => resolve());
     }),
+    /** Holds every answer (the work is done and remembered under its key) until the returned function is called. */
+    hold() {
+      let open;
+      gate = new Promise((resolve) => (open = resolve));
+      return () => {
+        gate = null;
+        open();
+      };
+    },
     /** The stored payment `id` with `patch` applied (what the PSP holds when it notifies). */
     patched(id, patch = {}) {
       const p = fake.payments.get(id);
@@ -120,12 +131,22 @@ export async function startFake({ name, idempotencyKey, route, authorize }) {
         const first = byKey.get(key);
         assert(first.raw === raw, `${name} fake: idempotency key reused with another body`);
         ({ status, json } = first.answer);
+      } else if (key && inFlight.has(key)) {
+        // The same key while its first request still runs: a conflict, as the PSPs answer it.
+        status = 409;
+        json = { error: { code: 'idempotency_key_in_use', message: 'another request with this key is in progress' } };
       } else {
-        const answer = await route(record, fake);
-        status = answer.status ?? 200;
-        json = answer.json;
-        if (key && status < 500) byKey.set(key, { raw, answer: { status, json } });
+        inFlight.add(key);
+        try {
+          const answer = await route(record, fake);
+          status = answer.status ?? 200;
+          json = answer.json;
+          if (key && status < 500) byKey.set(key, { raw, answer: { status, json } });
+        } finally {
+          inFlight.delete(key);
+        }
       }
+      if (gate) await gate;
     } catch (e) {
       if (e instanceof FakeViolation) {
         violations.push(`${req.method} ${url.pathname}: ${e.message}`);

@@ -287,3 +287,28 @@ describe('the sweep (docs/examples/sweep.ts)', { timeout: 60_000 }, () => {
     assert.deepEqual(events, ['order.abandoned ord_aaaaaaaaaaaaaaaaaaaa']);
   });
 });
+
+describe('order ids and keys', { timeout: 60_000 }, () => {
+  it('a key keeps its order id across a PSP failure (the PSP sees the same request); a key reused after its record expired gets a new order', async () => {
+    let clock = Date.parse('2026-11-25T15:30:00Z');
+    const store = createMemoryStore();
+    const psp = new SandboxPsp({ webhookSecret: secret, failures: 1, now: () => new Date(clock) });
+    const seen: string[] = [];
+    const create = psp.createKonbiniPayment.bind(psp);
+    psp.createKonbiniPayment = (payment, s) => (seen.push(payment.orderId), create(payment, s));
+    const handler = createCheckoutHandler({ store, psp, catalog, now: () => new Date(clock), onError: () => {} });
+    const send = (key: string) =>
+      handler(new Request('http://shop/api/checkout', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(orderBody()) }));
+    const key = uuid();
+    assert.equal((await send(key)).status, 502);
+    const ok = await send(key);
+    assert.equal(ok.status, 200);
+    const { orderId } = (await ok.json()) as { orderId: string };
+    assert.deepEqual(seen, [orderId, orderId], 'both attempts asked the PSP for the same order');
+    assert.match(orderId, /^ord_[0-9a-z]{20}$/);
+    clock += 25 * 3600_000; // past the 24 h the key is kept
+    const later = (await (await send(key)).json()) as { orderId: string };
+    assert.notEqual(later.orderId, orderId);
+    assert.equal(await store.countOrders(), 2);
+  });
+});

@@ -10,14 +10,14 @@ import { customer } from './helpers/orders.js';
 const secretKey = 'm_test_fincode_secret_0123456789';
 const webhookSignature = 'fincode-signature-0123456789';
 
-async function kit(now = () => new Date()) {
+async function kit({ now = () => new Date(), timeoutMs }: { now?: () => Date; timeoutMs?: number } = {}) {
   const fake = await startFincodeFake({ secretKey, webhookSecret: webhookSignature, now });
-  const adapter = new FincodePsp({ secretKey, webhookSignature, baseUrl: fake.baseUrl, returnUrl: 'https://shop.example/return', barcodePageUrl: (id) => `https://shop.example/konbini/${encodeURIComponent(id)}` });
+  const adapter = new FincodePsp({ timeoutMs, secretKey, webhookSignature, baseUrl: fake.baseUrl, returnUrl: 'https://shop.example/return', barcodePageUrl: (id) => `https://shop.example/konbini/${encodeURIComponent(id)}` });
   return { fake, adapter };
 }
 
-pspConformance('fincode', async () => {
-  const { fake, adapter } = await kit();
+pspConformance('fincode', async (options) => {
+  const { fake, adapter } = await kit(options);
   return {
     fake,
     adapter,
@@ -50,7 +50,7 @@ describe('fincode specifics', { timeout: 60_000 }, () => {
 
   it('Konbini: registered then executed, deadline 23:59:59 JST, a barcode page instead of numbers; FamilyMart and Pay-easy refused; bank transfer and cards', async () => {
     const now = () => new Date('2026-12-01T16:00:00Z'); // 01:00 on 2 December in Tokyo, still 1 December in Los Angeles
-    const { fake, adapter } = await kit(now);
+    const { fake, adapter } = await kit({ now });
     try {
       const r = await adapter.createKonbiniPayment(payment(), 'seven-eleven');
       assert.equal(r.instructions.expiresAt, '2026-12-05T23:59:59+09:00');

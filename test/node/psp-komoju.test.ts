@@ -9,14 +9,14 @@ import { customer } from './helpers/orders.js';
 const secretKey = 'sk_test_komoju_secret_0123456789';
 const webhookSecret = 'komoju-webhook-token-0123456789';
 
-async function kit() {
-  const fake = await startKomojuFake({ secretKey, webhookSecret });
-  const adapter = new KomojuPsp({ secretKey, webhookSecret, baseUrl: fake.baseUrl });
+async function kit({ now = () => new Date(), timeoutMs }: { now?: () => Date; timeoutMs?: number } = {}) {
+  const fake = await startKomojuFake({ secretKey, webhookSecret, now });
+  const adapter = new KomojuPsp({ timeoutMs, secretKey, webhookSecret, baseUrl: fake.baseUrl });
   return { fake, adapter };
 }
 
-pspConformance('KOMOJU', async () => ({
-  ...(await kit()),
+pspConformance('KOMOJU', async (options) => ({
+  ...(await kit(options)),
   secrets: [secretKey, webhookSecret],
   order: { method: 'konbini', store: 'lawson' },
   events: { paid: 'payment.captured', expired: 'payment.expired', unknown: 'payment.updated' },

@@ -10,14 +10,14 @@ const secretKey = 'sk_test_payjp_secret_0123456789';
 const webhookToken = 'whook_payjp_token_0123456789';
 const publicKey = 'pk_test_payjp_public';
 
-async function kit() {
-  const fake = await startPayjpFake({ secretKey, webhookSecret: webhookToken });
-  const adapter = new PayjpPsp({ secretKey, webhookToken, publicKey, returnUrl: 'https://shop.example/return', baseUrl: fake.baseUrl });
+async function kit({ now = () => new Date(), timeoutMs }: { now?: () => Date; timeoutMs?: number } = {}) {
+  const fake = await startPayjpFake({ secretKey, webhookSecret: webhookToken, now });
+  const adapter = new PayjpPsp({ timeoutMs, secretKey, webhookToken, publicKey, returnUrl: 'https://shop.example/return', baseUrl: fake.baseUrl });
   return { fake, adapter };
 }
 
-pspConformance('PAY.JP', async () => {
-  const { fake, adapter } = await kit();
+pspConformance('PAY.JP', async (options) => {
+  const { fake, adapter } = await kit(options);
   return {
     fake,
     adapter,

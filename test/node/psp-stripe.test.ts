@@ -9,14 +9,14 @@ import { customer } from './helpers/orders.js';
 const secretKey = 'sk_test_stripe_secret_0123456789';
 const webhookSecret = 'whsec_stripe_0123456789abcdef';
 
-async function kit(now = () => new Date()) {
+async function kit({ now = () => new Date(), timeoutMs }: { now?: () => Date; timeoutMs?: number } = {}) {
   const fake = await startStripeFake({ secretKey, webhookSecret, now });
-  const adapter = new StripePsp({ secretKey, webhookSecret, baseUrl: fake.baseUrl, returnUrl: 'https://shop.example/return', now });
+  const adapter = new StripePsp({ timeoutMs, secretKey, webhookSecret, baseUrl: fake.baseUrl, returnUrl: 'https://shop.example/return', now });
   return { fake, adapter };
 }
 
-pspConformance('Stripe', async () => ({
-  ...(await kit()),
+pspConformance('Stripe', async (options) => ({
+  ...(await kit(options)),
   secrets: [secretKey, webhookSecret],
   order: { method: 'konbini', store: 'lawson' },
   events: { paid: 'payment_intent.succeeded', expired: 'payment_intent.payment_failed', unknown: 'payment_intent.partially_funded' },
@@ -59,7 +59,7 @@ describe('Stripe specifics', { timeout: 60_000 }, () => {
 
   it('Stripe-Signature: 300 s tolerance on an injected clock, several v1 while the secret rotates, a wrong secret refused', async () => {
     let clock = Date.parse('2026-12-01T03:00:00Z');
-    const { fake, adapter } = await kit(() => new Date(clock));
+    const { fake, adapter } = await kit({ now: () => new Date(clock) });
     try {
       const p = await adapter.createKonbiniPayment(payment(), 'lawson');
       const body = JSON.stringify(fake.event('payment_intent.succeeded', p.pspPaymentId, { amount_received: 3240 }));

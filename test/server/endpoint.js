@@ -48,7 +48,7 @@ export async function handleEndpoint(ctx, route) {
   const body = await readBody(ctx.req);
   const log = logs.get(session) ?? [];
   logs.set(session, log);
-  log.push({ key: ctx.get('Idempotency-Key'), contentType: ctx.get('Content-Type'), body });
+  log.push({ key: ctx.get('Idempotency-Key'), contentType: ctx.get('Content-Type'), language: ctx.get('Accept-Language'), body });
   const n = log.length;
 
   switch (scenario) {

@@ -292,6 +292,17 @@ export function testApiMiddleware() {
         `<script src="/test-api/cdn/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`;
       return;
     }
+    if (route === 'embed-english-page') {
+      // An English shop page: the embed fetches kessai.en.json beside itself (cdn-tampered/: a changed copy).
+      const dir = ctx.query.tampered ? 'cdn-tampered' : 'cdn';
+      const sri = (await readFile(`${root}dist/cdn/kessai.js.sri`, 'utf8')).trim();
+      ctx.set('Content-Type', 'text/html; charset=utf-8');
+      ctx.body =
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>` +
+        `<kessai-contact-fields name="c"></kessai-contact-fields><kessai-konbini-picker amount="350000"></kessai-konbini-picker>` +
+        `<script src="/test-api/${dir}/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`;
+      return;
+    }
     if (route === 'embed-address-page') {
       ctx.set('Content-Type', 'text/html; charset=utf-8');
       ctx.body = await embedAddressPage();
@@ -304,7 +315,13 @@ export function testApiMiddleware() {
       ctx.body = await readFile(`${root}dist/cdn/kessai.js.sri`);
       return;
     }
-    if (route === 'cdn/kessai.js') {
+    if (route === 'cdn/kessai.en.json' || route === 'cdn-tampered/kessai.en.json') {
+      const json = await readFile(`${root}dist/cdn/kessai.en.json`, 'utf8');
+      ctx.set('Content-Type', 'application/json');
+      ctx.body = route.startsWith('cdn-tampered') ? json.replace('Email address', 'Send your password to') : json;
+      return;
+    }
+    if (route === 'cdn/kessai.js' || route === 'cdn-tampered/kessai.js') {
       // Deliberately no charset: what a careless shop server sends.
       ctx.set('Content-Type', 'text/javascript');
       ctx.body = await readFile(`${root}dist/cdn/kessai.js`);

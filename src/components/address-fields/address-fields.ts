@@ -143,8 +143,14 @@ export class KessaiAddressFields extends FormFieldsElement {
 
   protected override onFieldInput(key: string, e: InputEvent): void {
     super.onFieldInput(key, e);
+    if (key !== 'postalCode') return;
+    // The shopper changed the code while it was being looked up: the answer will be dropped, and "looking up" goes now.
+    if (this.lookup.status === 'loading' && normalizePostalCode(this.values.postalCode ?? '') !== this.lookup.code) {
+      this.lookup = { status: 'idle' };
+      this.lastCode = '';
+    }
     // An IME is still composing: nothing is looked up until it commits.
-    if (key === 'postalCode' && !e.isComposing) this.maybeLookUp();
+    if (!e.isComposing) this.maybeLookUp();
   }
 
   protected override onFieldBlur(key: string): void {
@@ -302,10 +308,15 @@ export class KessaiAddressFields extends FormFieldsElement {
               ?disabled=${this.isDisabled}
               .checked=${live(i === l.chosen)}
               @change=${() => this.pick(i)}
-            />${[c.prefecture, c.city, c.town].filter(Boolean).join(' ')}</label
+            />${[this.locale === 'en' ? c.prefectureEn : c.prefecture, c.city, c.town].filter(Boolean).join(' ')}</label
           >`,
       )}
     </fieldset>`;
+  }
+
+  /** Each value shows only in its own input (typing re-renders nothing unless an error appears or goes). */
+  protected override showsValueOnlyInItsInput(): boolean {
+    return true;
   }
 
   protected override renderContent() {

@@ -55,7 +55,7 @@ const FIELD_OWNER: Record<string, [string, string]> = {
   'card.token': ['card', 'number'],
 };
 
-const yen = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' });
+const yen = new Intl.NumberFormat('en-US');
 
 /**
  * The whole checkout: name, contact, address, the payment method and its
@@ -119,9 +119,8 @@ export class KessaiCheckout extends KessaiElement {
 
   @state() private method: PaymentMethod | '' = '';
   @state() private phase: Phase = 'idle';
-  @state() private alertText = '';
-  /** The server's `error.reference` of the error shown, for the shopper to quote to the shop. */
-  @state() private alertReference = '';
+  /** The error shown above the button: its code (the text is resolved when rendering, in the element's language). */
+  @state() private alert?: { code: string; serverMessage?: string; status?: number; reference?: string };
   @state() private response?: CheckoutResponse;
 
   /** Taken synchronously before anything async: one submission at a time. */
@@ -158,12 +157,15 @@ export class KessaiCheckout extends KessaiElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
-    // Say why cards are missing only once the page has had its chance to set the tokenizer.
-    const check = () =>
-      setTimeout(() => {
-        if (this.isConnected && this.cardHeldBack)
-          this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
-      });
+    // Report a missing endpoint or tokenizer only once the page has had its chance to set them:
+    // after load, when the main thread is idle (React hydrating server-rendered HTML, as in
+    // Next.js, sets properties well after the element upgraded).
+    const report = () => {
+      if (!this.isConnected) return;
+      if (!this.endpoint) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
+      if (this.cardHeldBack) this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
+    };
+    const check = () => (typeof requestIdleCallback == 'function' ? requestIdleCallback(report) : setTimeout(report));
     if (document.readyState === 'complete') check();
     else window.addEventListener('load', check, { once: true });
   }
@@ -181,7 +183,6 @@ export class KessaiCheckout extends KessaiElement {
       this.refuse('the endpoint must be this site (same origin) or an https: URL.');
       return;
     }
-    if (problem === 'missing' && this.isConnected) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
     // Frameworks may set the property from a template string ("1980").
     if (typeof this.amount === 'string') this.amount = Number(this.amount);
     if (changed.has('amount') && (!Number.isInteger(this.amount) || this.amount < 0)) this.warnOnce(`amount must be a whole number of yen, got ${this.amount}.`);
@@ -264,7 +265,7 @@ export class KessaiCheckout extends KessaiElement {
           try {
             card = await (this.section('card') as unknown as KessaiCardFields).tokenize(this.cardTokenizer!);
           } catch {
-            this.fail('tokenize_failed', msg('We could not check your card. Check the card number, expiry date and security code.', { id: 'checkout.error.tokenize' }), false);
+            this.fail('tokenize_failed', false);
             return;
           }
         }
@@ -274,7 +275,7 @@ export class KessaiCheckout extends KessaiElement {
         this.attempt = { key: newIdempotencyKey(), body: JSON.stringify(request) };
         this.newAttemptOnEdit = false;
       }
-      this.alertText = '';
+      this.alert = undefined;
       this.phase = 'submitting';
       const result = await submitCheckout({
         endpoint: this.endpoint,
@@ -282,6 +283,7 @@ export class KessaiCheckout extends KessaiElement {
         idempotencyKey: this.attempt.key,
         timeoutMs: this.timeout,
         signal: this.abort.signal,
+        language: this.locale,
       });
       this.handleResult(result);
     } finally {
@@ -295,7 +297,7 @@ export class KessaiCheckout extends KessaiElement {
       if (response.status === 'requires_action') {
         if (!isHttpsUrl(response.redirectUrl)) {
           this.attempt = undefined;
-          this.fail('unsafe_redirect', msg('We could not open the payment confirmation page. Please contact the shop.', { id: 'checkout.error.redirect' }), false);
+          this.fail('unsafe_redirect', false);
           return;
         }
         this.phase = 'redirecting';
@@ -310,50 +312,66 @@ export class KessaiCheckout extends KessaiElement {
     }
     if (result.kind === 'unknown') {
       // The payment may exist: keep the key and bytes, so pressing again asks the server about the same order.
-      this.fail(
-        result.reason,
-        msg('The connection was interrupted, so we could not confirm whether your order went through. Press the button again to check the same order; you will not be charged twice.', {
-          id: 'checkout.error.unknown',
-        }),
-        true,
-      );
+      this.fail(result.reason, true);
       return;
     }
     if (result.status >= 500) {
-      this.fail(
-        result.code,
-        msg('The payment server had a problem. You can press the button again; you will not be charged twice.', { id: 'checkout.error.server' }),
-        true,
-        result.reference,
-      );
+      this.fail(result.code, true, { status: result.status, reference: result.reference });
       return;
     }
     // A definite refusal: once the shopper edits anything, the next press is a new attempt.
     this.newAttemptOnEdit = true;
-    const message = result.message ?? this.refusalMessage(result.code);
     const owner = result.field ? FIELD_OWNER[result.field] : undefined;
     const target = owner ? this.section(owner[0]) : null;
     if (owner && target?.setServerError) {
+      const message = this.inLocale(() => this.errorMessage(result.code, result.message));
       target.setServerError(owner[1], message);
       this.phase = 'idle';
       this.dispatchError(result.code, message, false);
       return;
     }
-    this.fail(result.code, message, false, result.reference);
+    this.fail(result.code, false, { serverMessage: result.message, reference: result.reference });
   }
 
-  private refusalMessage(code: string): string {
-    if (code === 'card_declined') return msg('Your card was declined. Use another card or another payment method.', { id: 'checkout.error.declined' });
-    if (code === 'amount_mismatch') return msg('The order amount has changed. Reload the page and check your cart.', { id: 'checkout.error.amount' });
-    return msg('We could not accept your order. Check what you entered.', { id: 'checkout.error.refused' });
+  /**
+   * The text for an error code: the element's own message when it knows the code
+   * (in the element's language, whatever the server said), else the server's
+   * message (the reference backend answers in the Accept-Language sent), else a
+   * general one.
+   */
+  private errorMessage(code: string, serverMessage?: string, status?: number): string {
+    switch (code) {
+      case 'tokenize_failed':
+        return msg('We could not check your card. Check the card number, expiry date and security code.', { id: 'checkout.error.tokenize' });
+      case 'unsafe_redirect':
+        return msg('We could not open the payment confirmation page. Please contact the shop.', { id: 'checkout.error.redirect' });
+      case 'timeout':
+      case 'network':
+      case 'bad_response':
+        return msg('The connection was interrupted, so we could not confirm whether your order went through. Press the button again to check the same order; you will not be charged twice.', {
+          id: 'checkout.error.unknown',
+        });
+      case 'card_declined':
+        return msg('Your card was declined. Use another card or another payment method.', { id: 'checkout.error.declined' });
+      case 'amount_mismatch':
+        return msg('The order amount has changed. Reload the page and check your cart.', { id: 'checkout.error.amount' });
+    }
+    if (status !== undefined && status >= 500) {
+      return msg('The payment server had a problem. You can press the button again; you will not be charged twice.', { id: 'checkout.error.server' });
+    }
+    return serverMessage || msg('We could not accept your order. Check what you entered.', { id: 'checkout.error.refused' });
   }
 
-  private fail(code: string, message: string, retryable: boolean, reference = ''): void {
+  private fail(code: string, retryable: boolean, from: { serverMessage?: string; status?: number; reference?: string } = {}): void {
     this.phase = 'idle';
-    this.alertText = message;
-    this.alertReference = reference;
-    this.dispatchError(code, message, retryable);
+    this.alert = { code, ...from };
+    this.dispatchError(code, this.inLocale(() => this.alertMessage()), retryable);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus());
+  }
+
+  private alertMessage(): string {
+    const a = this.alert;
+    return a ? this.errorMessage(a.code, a.serverMessage, a.status) : '';
   }
 
   private dispatchError(code: string, message: string, retryable: boolean): void {
@@ -434,7 +452,7 @@ export class KessaiCheckout extends KessaiElement {
     const busy = this.phase === 'submitting' || this.phase === 'redirecting';
     const methods = this.availableMethods;
     return html`<form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
-      <p class="amount" part="amount">${msg(str`Amount: ${yen.format(this.amount)}`, { id: 'checkout.amount' })}</p>
+      <p class="amount" part="amount">${msg(str`Amount: ¥${yen.format(this.amount)}`, { id: 'checkout.amount' })}</p>
       <h2 part="heading">${msg('Name', { id: 'checkout.section.name' })}</h2>
       <kessai-name-fields data-section="name" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-name-fields>
       <h2 part="heading">${msg('Contact', { id: 'checkout.section.contact' })}</h2>
@@ -460,7 +478,7 @@ export class KessaiCheckout extends KessaiElement {
         </div>
         ${this.renderMethodFields()}
       </fieldset>
-      <div class="alert" part="alert" role="alert">${this.alertText}${this.alertText && this.alertReference ? html`<span class="reference">${msg(str`Reference: ${this.alertReference}`, { id: 'checkout.error.reference' })}</span>` : nothing}</div>
+      <div class="alert" part="alert" role="alert">${this.alertMessage()}${this.alert?.reference ? html`<span class="reference">${msg(str`Reference: ${this.alert.reference}`, { id: 'checkout.error.reference' })}</span>` : nothing}</div>
       <div class="status" role="status">${busy ? msg('Sending…', { id: 'checkout.sending' }) : ''}</div>
       <button type="submit" part="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'}>
         ${msg('Place order', { id: 'checkout.submit' })}

@@ -52,6 +52,11 @@ export class KessaiContactFields extends FormFieldsElement {
     return msg('Enter the phone number in digits, e.g. 090-1234-5678.', { id: 'contact.phone.format' });
   }
 
+  /** Each value shows only in its own input (typing re-renders nothing unless an error appears or goes). */
+  protected override showsValueOnlyInItsInput(): boolean {
+    return true;
+  }
+
   protected override renderContent() {
     return html`${this.renderTextField('email', {
       label: msg('Email address', { id: 'contact.email.label' }),

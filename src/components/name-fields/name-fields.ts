@@ -169,6 +169,11 @@ export class KessaiNameFields extends FormFieldsElement {
     else this.ownKana.add(key);
   }
 
+  /** Each value shows only in its own input (typing re-renders nothing unless an error appears or goes). */
+  protected override showsValueOnlyInItsInput(): boolean {
+    return true;
+  }
+
   protected override renderContent() {
     return html`<div class="row" part="row">
         ${this.renderName('familyName', msg('Family name', { id: 'name.familyName.label' }), 'family-name')}

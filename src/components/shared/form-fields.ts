@@ -57,7 +57,16 @@ export abstract class FormFieldsElement extends KessaiElement {
   /** Disables every input (also set by a disabled `<fieldset>`). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
-  @state() protected values: Record<string, string> = {};
+  private currentValues: Record<string, string> = {};
+  /** The raw values by key (reactive: assigning re-renders). */
+  protected get values(): Record<string, string> {
+    return this.currentValues;
+  }
+  protected set values(v: Record<string, string>) {
+    const previous = this.currentValues;
+    this.currentValues = v;
+    this.requestUpdate('values', previous);
+  }
   @state() protected submitted = false;
   /** Errors set by the server (`error.field`), shown until the shopper edits the field. */
   @state() private serverErrors: Record<string, string> = {};
@@ -173,9 +182,23 @@ export abstract class FormFieldsElement extends KessaiElement {
     return this.disabled || this.formDisabled;
   }
 
-  /** Sets a field from code (not the shopper): counts as prefill. */
+  /**
+   * True when field `key`'s value shows nowhere but in its own input (the
+   * default is false: the template may show something derived from it). A
+   * keystroke in such a field that makes no error appear or go re-renders
+   * nothing: the input shows it already; form value and validity are synced.
+   */
+  protected showsValueOnlyInItsInput(_key: string): boolean {
+    return false;
+  }
+
+  /** Sets a field; `byUser`: the shopper typed it (else it counts as prefill). */
   protected setField(key: string, value: string, byUser: boolean): void {
-    this.values = { ...this.values, [key]: value };
+    // A keystroke (the input shows this value already), nothing else pending: re-render only if its error appears or goes.
+    const quiet = byUser && this.hasUpdated && !this.isUpdatePending && this.showsValueOnlyInItsInput(key) && this.inputFor(key)?.value === value;
+    const shown = quiet ? this.shownError(key) : undefined;
+    const previous = this.values;
+    this.currentValues = { ...previous, [key]: value };
     if (byUser) {
       if (key in this.serverErrors) {
         const { [key]: _gone, ...rest } = this.serverErrors;
@@ -184,6 +207,8 @@ export abstract class FormFieldsElement extends KessaiElement {
       this.dirty.add(key);
       this.prefilled.delete(key);
     }
+    if (quiet && !this.isUpdatePending && this.shownError(key) === shown) this.syncForm();
+    else this.requestUpdate('values', previous);
   }
 
   protected onFieldInput(key: string, e: InputEvent): void {
@@ -228,17 +253,21 @@ export abstract class FormFieldsElement extends KessaiElement {
     return data;
   }
 
+  /** What setValidity was last given (it is not called again with the same: a style invalidation each time). */
+  private validitySet?: [string, string, HTMLElement | null];
+
   private syncForm(): void {
     const data = this.formEntries();
     this.internals.setFormValue(data, data);
     const serverKey = this.fields.find((f) => this.serverErrors[f.key])?.key;
     const first: [string, string] | undefined = serverKey ? [serverKey, 'server'] : this.errors()[0];
-    if (first) {
-      const [key, code] = first;
-      const flag = FLAG[code] ?? 'customError';
-      this.internals.setValidity({ [flag]: true }, this.messageFor(key, code), this.inputFor(key) ?? undefined);
-    } else {
-      this.internals.setValidity({});
+    const [key, code] = first ?? ['', ''];
+    // The message in this element's language (syncForm also runs outside render).
+    const message = code ? this.inLocale(() => this.messageFor(key, code)) : '';
+    const next: [string, string, HTMLElement | null] = [code && (FLAG[code] ?? 'customError'), message, code ? this.inputFor(key) : null];
+    if (!this.validitySet || next.some((v, i) => v !== this.validitySet![i])) {
+      this.validitySet = next;
+      this.internals.setValidity(code ? { [next[0]]: true } : {}, next[1], next[2] ?? undefined);
     }
     const showing = this.fields.some((f) => this.shownError(f.key));
     try {

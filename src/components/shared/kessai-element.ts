@@ -1,7 +1,7 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { findSecretPrefix } from '../../core/secrets.js';
-import { resolveLocale, withLocale, type KessaiLocale } from '../../localize.js';
+import { englishReady, resolveLocale, withLocale, type KessaiLocale } from '../../localize.js';
 import { SCHEME_CHOICES, schemeBehind, type SchemeChoice } from './color-scheme.js';
 
 const live = new Set<KessaiElement>();
@@ -70,6 +70,11 @@ export class KessaiElement extends LitElement {
   /** The locale this element renders in (from `lang` on it or an ancestor). */
   get locale(): KessaiLocale {
     return resolveLocale(this);
+  }
+
+  /** Runs `fn` with `msg` in this element's language: for text made outside render (events, validity). */
+  protected inLocale<T>(fn: () => T): T {
+    return withLocale(this.locale, fn);
   }
 
   override connectedCallback(): void {
@@ -143,8 +148,14 @@ export class KessaiElement extends LitElement {
     console.error(`<${this.localName}> refused to run: ${reason}`);
   }
 
+  /** In English, the first render waits for the English messages when they load separately (the embed). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = this.locale === 'en' ? englishReady() : undefined;
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override update(changed: PropertyValues): void {
-    withLocale(this.locale, () => super.update(changed));
+    this.inLocale(() => super.update(changed));
   }
 
   protected override render(): unknown {

@@ -21,6 +21,8 @@ export interface FakePsp {
   requests: Array<{ method: string; path: string; headers: Record<string, string | string[] | undefined>; raw: string }>;
   payments: Map<string, Record<string, unknown>>;
   deliver(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** Holds every answer (the PSP still does the work) until the returned function is called. */
+  hold(): () => void;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export interface PspKit {
 
 type Answer = { received: boolean; outcome: string; orderId: string | null; orderStatus: string | null };
 
-export function pspConformance(name: string, makeKit: () => Promise<PspKit>): void {
+export function pspConformance(name: string, makeKit: (options: { timeoutMs?: number }) => Promise<PspKit>): void {
   describe(`${name}: the adapter against its fake, through the handlers`, { timeout: 60_000 }, () => {
     const logs: string[] = [];
     const closers: Array<() => Promise<void>> = [];
@@ -67,8 +69,8 @@ export function pspConformance(name: string, makeKit: () => Promise<PspKit>): vo
       return { body, headers: kit.fake.sign(body) };
     }
 
-    async function shop() {
-      const kit = await makeKit();
+    async function shop(options: { timeoutMs?: number } = {}) {
+      const kit = await makeKit(options);
       secrets.push(...kit.secrets.filter(Boolean));
       const store = createMemoryStore();
       const events: OrderEvent[] = [];
@@ -93,6 +95,20 @@ export function pspConformance(name: string, makeKit: () => Promise<PspKit>): vo
       const keyed = kit.fake.requests.filter((r) => r.method !== 'GET' && JSON.stringify(r.headers).includes(`kessai:${key}`));
       assert.ok(keyed.length >= 1, 'the PSP request carries our key as its idempotency key');
       assert.equal(await store.countOrders(), 1);
+    });
+
+    it('an answer lost to a timeout: the retry with the same key gets the PSP’s first payment, not a second', async () => {
+      const { kit, store, origin } = await shop({ timeoutMs: 500 });
+      const key = uuid();
+      const release = kit.fake.hold(); // the PSP creates the payment, but its answer never arrives
+      const lost = await post(`${origin}/api/checkout`, requestBody(kit), key);
+      assert.equal(lost.status, 502);
+      release();
+      const retry = await post(`${origin}/api/checkout`, requestBody(kit), key);
+      assert.equal(retry.status, 200, await retry.clone().text());
+      assert.equal(kit.fake.payments.size, 1, 'one PSP payment');
+      assert.equal(await store.countOrders(), 1);
+      assert.deepEqual(kit.fake.violations, []);
     });
 
     it('notifications: valid → paid; replayed/duplicated → once; tampered → 401; out of order and unknown types → recorded, nothing moves', async () => {

@@ -1,0 +1,2 @@
+import 'kessai/define/contact-fields';
+document.body.append(document.createElement('kessai-contact-fields'));

@@ -1,0 +1,7 @@
+import { createApp } from 'vue';
+import 'kessai/define/all';
+// A runtime import, as the README once showed it without `type`: it must resolve in Vite.
+import 'kessai/vue';
+import App from './App.vue';
+
+createApp(App).mount('#app');
