@@ -71,10 +71,10 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       if (!event) return send(fail(401, 'invalid_signature', { message: '署名を確認できませんでした。' }));
       const result = await store.applyNotification(event, toJstIso(now()));
       Object.assign(log, { eventId: event.id, eventType: event.type, outcome: result.outcome, orderId: result.order?.id });
-      if (options.audit !== false && result.order) {
-        // The event as verified (never the raw body or its signature).
-        const details = { eventId: event.id, type: event.type, pspPaymentId: event.pspPaymentId, amount: event.amount, occurredAt: event.occurredAt, outcome: result.outcome, orderStatus: result.order.status };
-        await appendAudit(store, auditEntry('notification', { requestId, orderId: result.order.id, psp: psp.name }, details, now()), onError);
+      if (options.audit !== false) {
+        // The event as verified (never the raw body or its signature); one for no known order is found by request id.
+        const details = { eventId: event.id, type: event.type, pspPaymentId: event.pspPaymentId, amount: event.amount, occurredAt: event.occurredAt, outcome: result.outcome, orderStatus: result.order?.status };
+        await appendAudit(store, auditEntry('notification', { requestId, orderId: result.order?.id, psp: psp.name }, details, now()), onError);
       }
       if (result.report && options.onEvent) {
         try {
