@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { cancelOrder, exportOrderEvidence, KessaiOperationError, reconcile, refundOrder, refundPaidAfterExpiry, sweepOrders, toJstIso, type PspAdapter } from 'kessai/server';
+import { cancelOrder, exportOrderEvidence, KessaiOperationError, reconcile, refundOrder, refundPaidAfterExpiry, scrubAuditDetails, sweepOrders, toJstIso, type PspAdapter } from 'kessai/server';
 import { KomojuPsp } from '../../src/server/psp/komoju.js';
 import { StripePsp } from '../../src/server/psp/stripe.js';
 import { PayjpPsp } from '../../src/server/psp/payjp.js';
@@ -187,6 +187,33 @@ describe('a paid_after_expiry order, and its evidence', { timeout: 60_000 }, () 
     const text = JSON.stringify(evidence);
     for (const secret of k.secrets) assert.ok(!text.includes(secret), 'no secret in the evidence');
     assert.ok(!text.includes(k.fake.sign(body)['X-Komoju-Signature']), 'no signature');
+  });
+
+  it('scrubs details: tokens, secrets, signatures and card numbers at any depth; brand, last4 and ids stay', () => {
+    const scrubbed = scrubAuditDetails({
+      card: { token: 'tok_live_abc', brand: 'visa', last4: '4242', number: '4111111111111111' },
+      headers: { Authorization: 'Basic c2tfbGl2ZQ==', 'Stripe-Signature': 't=1,v1=abc', 'x-komoju-signature': 'ff' },
+      note: 'card 4111-1111-1111-1111 by phone',
+      list: [{ api_key: 'sk_live_x', secretKey: 'sk_live_y', password: 'p' }],
+      idempotencyKey: 'kessai:5f0c…', pspPaymentId: 'pay_123', amount: 3240,
+    }) as Record<string, Record<string, unknown>>;
+    assert.deepEqual(scrubbed.card, { token: '[redacted]', brand: 'visa', last4: '4242', number: '[redacted]' });
+    assert.deepEqual(Object.values(scrubbed.headers), ['[redacted]', '[redacted]', '[redacted]']);
+    assert.equal(scrubbed.note, '[redacted]');
+    assert.deepEqual(scrubbed.list, [{ api_key: '[redacted]', secretKey: '[redacted]', password: '[redacted]' }]);
+    assert.deepEqual([scrubbed.idempotencyKey, scrubbed.pspPaymentId, scrubbed.amount], ['kessai:5f0c…', 'pay_123', 3240]);
+  });
+
+  it('retention: sweepOrders({ auditRetentionDays }) deletes only entries older than that', async () => {
+    const k = await kit('komoju');
+    const s = shop(k.adapter);
+    const { json } = await s.checkout(cardBody());
+    const kept = await sweepOrders({ store: s.store, auditRetentionDays: 540 });
+    assert.equal(kept.auditPurged, 0);
+    assert.ok((await s.store.listAudit({ orderId: json.orderId! })).length >= 4);
+    const later = await sweepOrders({ store: s.store, auditRetentionDays: 540, now: () => new Date(Date.now() + 541 * 86_400_000) });
+    assert.ok(later.auditPurged >= 4);
+    assert.deepEqual(await s.store.listAudit({ orderId: json.orderId! }), []);
   });
 
   it('a card order’s evidence keeps brand and last4, never the token', async () => {
