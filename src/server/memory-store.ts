@@ -72,7 +72,7 @@ export function createMemoryStore(): Store {
         currency: 'JPY', method: o.method, konbiniStore: o.konbiniStore ?? null, status: existing?.order.status ?? 'processing',
         customer: clone(o.customer), address: o.address ? clone(o.address) : null, cardBrand: o.cardBrand ?? null,
         cardLast4: o.cardLast4 ?? null, psp: o.psp, pspPaymentId: null, sandbox: o.sandbox, instructions: null, expiresAt: null,
-        createdAt: existing?.order.createdAt ?? o.at, updatedAt: o.at, paidAt: null,
+        createdAt: existing?.order.createdAt ?? o.at, updatedAt: o.at, paidAt: null, refundedAmount: 0,
       };
       orders.set(o.id, { order, updatedMs: Date.parse(o.at), expiresMs: null, seq: existing?.seq ?? ++seq });
       return true;
@@ -189,6 +189,7 @@ export function createMemoryStore(): Store {
       const row = orders.get(refund.orderId)!;
       const succeeded = [...refunds.values()].filter((r) => r.orderId === refund.orderId && r.status === 'succeeded').reduce((n, r) => n + r.amount, 0);
       let previousStatus;
+      row.order.refundedAmount = succeeded;
       if (outcome.status === 'succeeded' && fullyRefunded(row.order, succeeded)) {
         previousStatus = row.order.status;
         row.order.status = nextOrderStatus(row.order.status, 'payment.refunded')!.to;

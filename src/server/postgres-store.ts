@@ -281,9 +281,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
           [outcome.status, outcome.status === 'succeeded' ? outcome.pspRefundId : null, at, id],
         );
         const refund = toRefund(rows[0]);
-        const order = (await orderById(c, refund.orderId, true))!;
-        const all = (await c.query<RefundRow>('SELECT * FROM kessai_refunds WHERE order_id = $1', [order.id])).rows;
-        if (outcome.status !== 'succeeded' || !fullyRefunded(order, succeededSum(all))) return { refund, order };
+        await orderById(c, refund.orderId, true);
+        const succeeded = succeededSum((await c.query<RefundRow>('SELECT * FROM kessai_refunds WHERE order_id = $1', [refund.orderId])).rows);
+        await c.query('UPDATE kessai_orders SET refunded_amount = $1 WHERE id = $2', [succeeded, refund.orderId]);
+        const order = (await orderById(c, refund.orderId))!;
+        if (outcome.status !== 'succeeded' || !fullyRefunded(order, succeeded)) return { refund, order };
         await setStatus(c, order.id, nextOrderStatus(order.status, 'payment.refunded')!.to, at, Date.parse(at));
         return { refund, order: (await orderById(c, order.id))!, previousStatus: order.status };
       });

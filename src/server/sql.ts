@@ -97,6 +97,8 @@ export function schemaSql(dialect: 'sqlite' | 'postgres'): string[] {
     `CREATE INDEX IF NOT EXISTS kessai_audit_request ON kessai_audit (request_id)`,
     `CREATE INDEX IF NOT EXISTS kessai_audit_at ON kessai_audit (at_ms)`,
     `CREATE INDEX IF NOT EXISTS kessai_orders_created ON kessai_orders (created_at)`,
+    // Run once, on the way from version 1 (or on a new database, after the CREATE above).
+    `ALTER TABLE kessai_orders ADD COLUMN refunded_amount INTEGER NOT NULL DEFAULT 0`,
   ];
 }
 
@@ -122,11 +124,12 @@ export interface OrderRow {
   created_at: string;
   updated_at: string;
   paid_at: string | null;
+  refunded_amount: number | string;
 }
 
 export const ORDER_COLUMNS =
   'id, idempotency_key, reference, description, amount, currency, method, konbini_store, status, customer_json, address_json, ' +
-  'card_brand, card_last4, psp, psp_payment_id, sandbox, instructions_json, expires_at, created_at, updated_at, paid_at';
+  'card_brand, card_last4, psp, psp_payment_id, sandbox, instructions_json, expires_at, created_at, updated_at, paid_at, refunded_amount';
 
 export const toOrder = (r: OrderRow): Order => ({
   id: r.id,
@@ -150,6 +153,7 @@ export const toOrder = (r: OrderRow): Order => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   paidAt: r.paid_at,
+  refundedAmount: Number(r.refunded_amount ?? 0),
 });
 
 export interface RefundRow {

@@ -100,6 +100,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       "INSERT INTO kessai_refunds (id, seq, order_id, key, amount, status, psp, reason, created_at, updated_at) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM kessai_refunds), ?, ?, ?, 'pending', ?, ?, ?, ?)",
     ),
     retryRefund: db.prepare("UPDATE kessai_refunds SET amount = ?, status = 'pending', updated_at = ? WHERE id = ?"),
+    setRefunded: db.prepare('UPDATE kessai_orders SET refunded_amount = ? WHERE id = ?'),
     finishRefund: db.prepare('UPDATE kessai_refunds SET status = ?, psp_refund_id = COALESCE(?, psp_refund_id), updated_at = ? WHERE id = ?'),
     insertAudit: db.prepare(`INSERT INTO kessai_audit (${AUDIT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     auditByOrder: db.prepare('SELECT * FROM kessai_audit WHERE order_id = ? ORDER BY seq LIMIT ?'),
@@ -232,8 +233,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return tx((): FinishRefundResult => {
         q.finishRefund.run(outcome.status, outcome.status === 'succeeded' ? outcome.pspRefundId : null, at, id);
         const refund = toRefund(q.refund.get(id) as RefundRow);
+        const succeeded = succeededSum(q.refunds.all(refund.orderId) as RefundRow[]);
+        q.setRefunded.run(succeeded, refund.orderId);
         const order = getOrder(refund.orderId)!;
-        if (outcome.status !== 'succeeded' || !fullyRefunded(order, succeededSum(q.refunds.all(order.id) as RefundRow[]))) return { refund, order };
+        if (outcome.status !== 'succeeded' || !fullyRefunded(order, succeeded)) return { refund, order };
         const to = nextOrderStatus(order.status, 'payment.refunded')!.to;
         q.setStatus.run(to, at, Date.parse(at), to, at, order.id);
         return { refund, order: getOrder(order.id)!, previousStatus: order.status };

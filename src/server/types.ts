@@ -236,6 +236,8 @@ export interface Order {
   createdAt: string;
   updatedAt: string;
   paidAt: string | null;
+  /** Yen given back so far (succeeded refunds, `refundOrder`); the order is `refunded` once this is `amount`. */
+  refundedAmount: number;
 }
 
 /** An order as first written, in state `processing`, before the PSP is called. */

@@ -88,6 +88,7 @@ for (const name of Object.keys(kits)) {
       const part = await refundOrder({ store: s.store, psp: k.adapter, orderId, amount: 1000, key: 'r-1' });
       assert.deepEqual([part.refund.status, part.refund.amount, part.order.status, part.refundedTotal, part.replayed], ['succeeded', 1000, 'succeeded', 1000, false]);
       assert.equal(k.refunded(pspPaymentId), 1000);
+      assert.equal((await s.store.getOrder(orderId))!.refundedAmount, 1000, 'recorded on the order');
 
       const retried = await refundOrder({ store: s.store, psp: k.adapter, orderId, amount: 1000, key: 'r-1' });
       assert.equal(retried.replayed, true);

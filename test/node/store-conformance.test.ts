@@ -17,6 +17,7 @@ import { testDatabase } from './helpers/postgres.js';
 
 /** The tables schema version 2 added. */
 const VERSION_2_TABLES = ['kessai_refunds', 'kessai_audit'];
+const VERSION_2_COLUMNS = 'DROP INDEX kessai_orders_created; ALTER TABLE kessai_orders DROP COLUMN refunded_amount;';
 import { body, jst, newOrder, newOrderId, placeOrder, T0, uuid } from './helpers/orders.js';
 
 interface Backend {
@@ -267,11 +268,12 @@ function conformance(name: string, shared: boolean, makeBackend: () => Promise<B
       assert.deepEqual([a.refund.amount, a.refund.status, a.refund.psp], [1000, 'pending', 'test']);
       const done = await store.finishRefund(a.refund.id, { status: 'succeeded', pspRefundId: 're_1' }, REFUND_AT);
       assert.deepEqual([done.refund.status, done.refund.pspRefundId, done.order.status, done.previousStatus], ['succeeded', 're_1', 'succeeded', undefined]);
+      assert.equal((await store.getOrder(orderId))!.refundedAmount, 1000, 'recorded on the order');
       const rest = await refund(store, orderId, 'rest');
       if (rest.kind !== 'new') return assert.fail(rest.kind);
       assert.equal(rest.refund.amount, 2240, 'no amount: all that is left');
       const full = await store.finishRefund(rest.refund.id, { status: 'succeeded', pspRefundId: 're_2' }, REFUND_AT);
-      assert.deepEqual([full.order.status, full.previousStatus], ['refunded', 'succeeded']);
+      assert.deepEqual([full.order.status, full.previousStatus, full.order.refundedAmount], ['refunded', 'succeeded', 3240]);
       assert.deepEqual((await store.listRefunds(orderId)).map((r) => [r.key, r.amount, r.status]), [['first', 1000, 'succeeded'], ['rest', 2240, 'succeeded']]);
     });
 
@@ -343,6 +345,7 @@ function conformance(name: string, shared: boolean, makeBackend: () => Promise<B
       const reopened = await backend.open();
       try {
         assert.equal((await reopened.getOrder(orderId))?.status, 'succeeded');
+        assert.equal((await reopened.getOrder(orderId))?.refundedAmount, 0);
         assert.equal((await refund(reopened, orderId, 'after-migration', 100)).kind, 'new');
         await reopened.appendAudit(audit('checkout.request', orderId));
         assert.equal((await reopened.listAudit({ orderId })).length, 1);
@@ -377,7 +380,7 @@ conformance('SQLite', true, async () => {
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     async toVersion1() {
       const db = new BetterSqlite3(join(dir, 'orders.sqlite'));
-      db.exec(`${VERSION_2_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} UPDATE kessai_schema SET version = 1;`);
+      db.exec(`${VERSION_2_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} ${VERSION_2_COLUMNS} UPDATE kessai_schema SET version = 1;`);
       db.close();
     },
   };
@@ -391,7 +394,7 @@ conformance('PostgreSQL (a real server)', true, async () => {
     async toVersion1() {
       const c = new pg.Client({ connectionString: db.url });
       await c.connect();
-      await c.query(`${VERSION_2_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} UPDATE kessai_schema SET version = 1;`);
+      await c.query(`${VERSION_2_TABLES.map((t) => `DROP TABLE ${t};`).join(' ')} ${VERSION_2_COLUMNS} UPDATE kessai_schema SET version = 1;`);
       await c.end();
     },
   };
