@@ -41,7 +41,9 @@ export class PspTimeoutError extends Error {
  *   a 5xx with no JSON body, i.e. a proxy or load balancer answered and the PSP's API never ran);
  * - `unsupported`: this PSP does not offer the method (no payment);
  * - `ambiguous`: the request was sent and the answer is unknown (timeout, a reset connection, a 5xx from the
- *   PSP's API itself — Stripe documents 500s as "indeterminate");
+ *   PSP's API itself, a 409 for a same-key request still running). Stripe (docs.stripe.com/idempotency):
+ *   "We save results only after the execution of an endpoint begins", and a retry with the same key
+ *   returns the saved response, including a 500: only what never reached the API is safe to send elsewhere;
  * - `final`: the PSP answered with a refusal (4xx: validation, decline): trying elsewhere would not be honest.
  */
 export type PspFailure = 'not_created' | 'unsupported' | 'ambiguous' | 'final';
@@ -67,13 +69,15 @@ export function classifyPspFailure(error: unknown): PspFailure {
   if (error instanceof PspTimeoutError || error.name === 'TimeoutError') return 'ambiguous';
   if (error instanceof PspHttpError) {
     if (error.status === 429) return 'not_created';
+    // 409: a request under the same idempotency key is still running at the PSP (it may be making the payment).
+    if (error.status === 409) return 'ambiguous';
     if (error.status >= 500) return error.body === undefined ? 'not_created' : 'ambiguous';
     return 'final';
   }
   // Stripe's SDK: StripeConnectionError (detail: the fetch error), StripeRateLimitError (429), StripeAPIError (5xx).
   const status = (error as { statusCode?: number }).statusCode;
   if (status === 429) return 'not_created';
-  if (typeof status === 'number') return status >= 500 ? 'ambiguous' : 'final';
+  if (typeof status === 'number') return status >= 500 || status === 409 ? 'ambiguous' : 'final';
   const code = networkCode(error);
   if (code && NOT_SENT_CODES.includes(code)) return 'not_created';
   return 'ambiguous';

@@ -70,7 +70,8 @@ export function createFailoverPsp(adapters: readonly PspAdapter[], options: Fail
           try {
             return { ...(await create(a)), psp: a.name };
           } catch (again) {
-            if (classifyPspFailure(again) === 'final') throw again;
+            // Whatever the second answer (another timeout, a 409 for the first request still running, a replayed 500),
+            // it does not prove that no payment exists.
             throw new PspOutcomeUnknownError(a.name, again);
           }
         }
