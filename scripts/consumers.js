@@ -16,6 +16,7 @@
 //   node scripts/consumers.js              npm pack (prepack builds dist/)
 //   node scripts/consumers.js --prebuilt   pack the dist/ already built (CI, after npm run build)
 //   KESSAI_CONSUMERS_KEEP=1                keep the temporary directory
+//   KESSAI_CONSUMERS_TARBALL=<file.tgz>    use this tarball instead of packing
 //
 // Prints one line per check and last `consumers: N passed, N failed`; exits 1 on any failure.
 import { spawn } from 'node:child_process';
@@ -90,7 +91,9 @@ function freePort() {
 
 let tarball = '';
 const setup = await check('pack and install the tarball with the consumer apps', async () => {
-  await mustPass('npm', ['pack', '--pack-destination', work, ...(prebuilt ? ['--ignore-scripts'] : [])], { cwd: root });
+  // KESSAI_CONSUMERS_TARBALL: a tarball packed beforehand (CI packs first, then runs this beside the tests, which rebuild dist/).
+  if (process.env.KESSAI_CONSUMERS_TARBALL) cpSync(process.env.KESSAI_CONSUMERS_TARBALL, join(work, 'kessai.tgz'));
+  else await mustPass('npm', ['pack', '--pack-destination', work, ...(prebuilt ? ['--ignore-scripts'] : [])], { cwd: root });
   const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
   if (!tgz) throw new Error('npm pack left no tarball');
   tarball = join(work, tgz);
@@ -161,13 +164,14 @@ if (setup) {
     if (wrapper > raw + 1024) throw new Error(`the wrapper adds ${kb(wrapper - raw)} more than the raw tag`);
   });
 
-  await check('storybook dev: stories load one Lit', storybookOneLit);
-
   // Next.js App Router.
   const next = join(apps, 'next');
   const built = await check('next: next build (server component page, client checkout)', () => mustPass(bin('next'), ['build'], { cwd: next, timeout: 900_000 }));
   if (built) await nextStart(next);
   else results.push({ name: 'next: next start', ok: false });
+
+  // Last: in CI the test command builds Storybook in the same tree at its start, minutes before.
+  await check('storybook dev: stories load one Lit', storybookOneLit);
 }
 
 /** Starts a long-running server in its own process group; stop() ends the group. */

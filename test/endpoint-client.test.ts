@@ -18,12 +18,12 @@ describe('endpoint client against a real local server', () => {
     for (const k of keys) expect(k).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it('posts JSON with the Idempotency-Key header', async () => {
+  it('posts JSON with the Idempotency-Key header, and the shopper\'s language when given', async () => {
     const s = session();
-    const r = await submitCheckout({ endpoint: `/test-api/endpoint/ok?s=${s}`, body, idempotencyKey: 'k-1', ...fast });
+    const r = await submitCheckout({ endpoint: `/test-api/endpoint/ok?s=${s}`, body, idempotencyKey: 'k-1', language: 'en', ...fast });
     expect(r).to.deep.equal({ kind: 'success', response: { status: 'succeeded', orderId: 'ord_ok' } });
     const [req] = await log(s);
-    expect(req).to.deep.equal({ key: 'k-1', contentType: 'application/json', body });
+    expect(req).to.deep.equal({ key: 'k-1', contentType: 'application/json', language: 'en', body });
   });
 
   it('retries a dropped connection with the same key and byte-identical body', async () => {
