@@ -14,7 +14,7 @@ export {
   type PostalLookupFailure,
   type PostalLookupOptions,
 } from './components/address-fields/postal-source.js';
-export { resolveLocale, type KessaiLocale } from './localize.js';
+export { resolveLocale, type KessaiLocale } from './locale.js';
 export { KessaiCardFields, type CardTokenizer, type CardTokenizerInput, type CardToken } from './components/card-fields/card-fields.js';
 export { KessaiCheckout, type KessaiSubmitDetail, type KessaiSuccessDetail, type KessaiErrorDetail } from './components/checkout/checkout.js';
 export { KessaiKonbiniPicker } from './components/konbini-picker/konbini-picker.js';

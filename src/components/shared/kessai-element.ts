@@ -1,7 +1,8 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { findSecretPrefix } from '../../core/secrets.js';
-import { englishReady, resolveLocale, withLocale, type KessaiLocale } from '../../localize.js';
+import { resolveLocale, withLocale, type KessaiLocale } from '../../locale.js';
+import { englishReady } from '../../localize.js';
 import { SCHEME_CHOICES, schemeBehind, type SchemeChoice } from './color-scheme.js';
 
 const live = new Set<KessaiElement>();

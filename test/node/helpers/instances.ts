@@ -26,7 +26,10 @@ export function startInstance(env: Record<string, string>): Promise<Instance> {
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('instance did not start within 60 s')), 60_000);
-    child.once('exit', (code) => reject(new Error(`instance exited with ${code} before it listened`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`instance exited with ${code} before it listened`));
+    });
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /READY (\d+)/.exec(out);
@@ -66,7 +69,11 @@ export async function startDemo(env: Record<string, string>): Promise<Instance &
   });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('npm start did not listen within 90 s')), 90_000);
-    child.once('exit', (code) => reject(Object.assign(new Error(`demo/serve.js exited with ${code}`), { output: out })));
+    child.once('exit', (code) => {
+      // A start that fails must not leave its 90 s timer holding the test process open.
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`demo/serve.js exited with ${code}`), { output: out }));
+    });
     child.stdout!.on('data', (d) => {
       out += d;
       // Both lines are printed once it listens; the second names the PSP.
