@@ -303,6 +303,24 @@ export function testApiMiddleware() {
         `<script src="/test-api/${dir}/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`;
       return;
     }
+    if (route === 'embed-parts-page') {
+      // A strict page: scripts only with its CSP nonce, Trusted Types enforced (where the engine
+      // has them), a card checkout and an order-complete element of its own, both loaded as parts
+      // (?tampered=1: the parts come changed, so their integrity check fails).
+      const dir = ctx.query.tampered ? 'cdn-tampered' : 'cdn';
+      const sri = (await readFile(`${root}dist/cdn/kessai.js.sri`, 'utf8')).trim();
+      const nonce = 'n0nce-' + Math.random().toString(36).slice(2);
+      const instructions = JSON.stringify({ method: 'konbini', store: 'lawson', paymentCode: '12345', confirmationNumber: '6789', expiresAt: '2099-12-31T23:59:59+09:00' });
+      ctx.set('Content-Security-Policy', `script-src 'nonce-${nonce}'; require-trusted-types-for 'script'; trusted-types lit-html kessai`);
+      ctx.set('Content-Type', 'text/html; charset=utf-8');
+      ctx.body =
+        `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>parts</title></head><body>` +
+        `<kessai-checkout endpoint="/test-api/endpoint/konbini" amount="3240" methods="card"></kessai-checkout>` +
+        `<kessai-payment-instructions order-id="A-1" amount="3240" instructions='${instructions}'></kessai-payment-instructions>` +
+        `<script nonce="${nonce}">document.querySelector('kessai-checkout').cardTokenizer = async () => ({ token: 'tok_test' });</script>` +
+        `<script nonce="${nonce}" src="/test-api/${dir}/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`;
+      return;
+    }
     if (route === 'embed-address-page') {
       ctx.set('Content-Type', 'text/html; charset=utf-8');
       ctx.body = await embedAddressPage();
@@ -319,6 +337,13 @@ export function testApiMiddleware() {
       const json = await readFile(`${root}dist/cdn/kessai.en.json`, 'utf8');
       ctx.set('Content-Type', 'application/json');
       ctx.body = route.startsWith('cdn-tampered') ? json.replace('Email address', 'Send your password to') : json;
+      return;
+    }
+    const part = /^(cdn|cdn-tampered)\/(kessai-[\w.-]+\.js)$/.exec(route);
+    if (part) {
+      const code = await readFile(`${root}dist/cdn/${part[2]}`, 'utf8');
+      ctx.set('Content-Type', 'text/javascript');
+      ctx.body = part[1] === 'cdn' ? code : code.replace('function(', 'function (');
       return;
     }
     if (route === 'cdn/kessai.js' || route === 'cdn-tampered/kessai.js') {

@@ -47,7 +47,8 @@ const checkoutCss = css`
     margin: 0.5rem 0;
     color: var(--_muted);
   }
-  .alert {
+  .alert,
+  .unloaded {
     margin: 1rem 0;
     padding: 0.75rem;
     border-radius: var(--_radius);
@@ -56,6 +57,13 @@ const checkoutCss = css`
   }
   .alert:empty {
     display: none;
+  }
+  .unloaded button {
+    font: inherit;
+    display: block;
+    margin-top: 0.5rem;
+    min-block-size: 2.75rem;
+    padding: 0 1rem;
   }
   .alert .reference {
     display: block;

@@ -7,6 +7,7 @@ import { msg, str } from '../../localize.js';
 import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
 import { KessaiElement } from '../shared/kessai-element.js';
 import { checkoutStyles } from './checkout.styles.js';
+import { defineSection, type LaterSection } from './sections.js';
 
 /** What the checkout needs of each section element (name, contact, address, konbini, card). */
 interface Section extends HTMLElement {
@@ -122,6 +123,8 @@ export class KessaiCheckout extends KessaiElement {
   /** The error shown above the button: its code (the text is resolved when rendering, in the element's language). */
   @state() private alert?: { code: string; serverMessage?: string; status?: number; reference?: string };
   @state() private response?: CheckoutResponse;
+  /** Sections whose code could not be loaded (offline, blocked): shown with a way to try again. */
+  @state() private unloaded: readonly LaterSection[] = [];
 
   /** Taken synchronously before anything async: one submission at a time. */
   private locked = false;
@@ -164,6 +167,10 @@ export class KessaiCheckout extends KessaiElement {
       if (!this.isConnected) return;
       if (!this.endpoint) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
       if (this.cardHeldBack) this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
+      // Fetch, while the shopper reads, the sections a later screen may show.
+      const methods = this.availableMethods;
+      if (methods.includes('card')) void this.need('kessai-card-fields');
+      if (methods.some((m) => m !== 'card')) void this.need('kessai-payment-instructions');
     };
     const check = () => (typeof requestIdleCallback == 'function' ? requestIdleCallback(report) : setTimeout(report));
     if (document.readyState === 'complete') check();
@@ -188,6 +195,28 @@ export class KessaiCheckout extends KessaiElement {
     if (changed.has('amount') && (!Number.isInteger(this.amount) || this.amount < 0)) this.warnOnce(`amount must be a whole number of yen, got ${this.amount}.`);
     const methods = this.availableMethods;
     if (!methods.includes(this.method as PaymentMethod)) this.method = methods[0] ?? '';
+    if (this.method === 'card') void this.need('kessai-card-fields');
+  }
+
+  /** Defines a section that is loaded on demand; false (and a notice with a retry) when it could not be loaded. */
+  private async need(tag: LaterSection): Promise<boolean> {
+    try {
+      await defineSection(tag);
+      if (this.unloaded.includes(tag)) this.unloaded = this.unloaded.filter((t) => t !== tag);
+      return true;
+    } catch (error) {
+      console.error(error);
+      if (!this.unloaded.includes(tag)) this.unloaded = [...this.unloaded, tag];
+      return false;
+    }
+  }
+
+  private renderUnloaded(tag: LaterSection) {
+    if (!this.unloaded.includes(tag)) return nothing;
+    return html`<p class="unloaded" role="alert">
+      ${msg('This part of the page could not be loaded. Check your connection and try again.', { id: 'checkout.error.load' })}
+      <button type="button" part="retry" @click=${() => void this.need(tag)}>${msg('Try again', { id: 'checkout.retry' })}</button>
+    </p>`;
   }
 
   /** Submits like a form's requestSubmit(): validates, then posts once. */
@@ -259,6 +288,10 @@ export class KessaiCheckout extends KessaiElement {
     this.locked = true;
     try {
       if (!this.attempt) {
+        if (this.method === 'card') {
+          if (!(await this.need('kessai-card-fields'))) return this.fail('load_failed', true);
+          await this.section('card')?.updateComplete;
+        }
         if (!(await this.validate())) return;
         let card: { token: string; brand?: string; last4?: string } | undefined;
         if (this.method === 'card') {
@@ -285,13 +318,13 @@ export class KessaiCheckout extends KessaiElement {
         signal: this.abort.signal,
         language: this.locale,
       });
-      this.handleResult(result);
+      await this.handleResult(result);
     } finally {
       if (this.phase === 'idle') this.locked = false;
     }
   }
 
-  private handleResult(result: SubmitResult): void {
+  private async handleResult(result: SubmitResult): Promise<void> {
     if (result.kind === 'success') {
       const response = result.response;
       if (response.status === 'requires_action') {
@@ -304,6 +337,8 @@ export class KessaiCheckout extends KessaiElement {
         if (this.dispatchSuccess(response)) location.assign(response.redirectUrl);
         return;
       }
+      // The numbers to pay with: their element is usually loaded by now (fetched while the shopper typed).
+      if (response.status === 'pending' && !(await this.need('kessai-payment-instructions'))) await this.need('kessai-payment-instructions');
       this.response = response;
       this.phase = response.status;
       this.dispatchSuccess(response);
@@ -355,6 +390,8 @@ export class KessaiCheckout extends KessaiElement {
         return msg('Your card was declined. Use another card or another payment method.', { id: 'checkout.error.declined' });
       case 'amount_mismatch':
         return msg('The order amount has changed. Reload the page and check your cart.', { id: 'checkout.error.amount' });
+      case 'load_failed':
+        return msg('This part of the page could not be loaded. Check your connection and try again.', { id: 'checkout.error.load' });
     }
     if (status !== undefined && status >= 500) {
       return msg('The payment server had a problem. You can press the button again; you will not be charged twice.', { id: 'checkout.error.server' });
@@ -423,7 +460,7 @@ export class KessaiCheckout extends KessaiElement {
       case 'konbini':
         return html`<kessai-konbini-picker data-section="konbini" exportparts="field, label, hint, error, option" name="konbini" stores=${ifDefined(this.konbiniStores || undefined)} amount=${this.amount}></kessai-konbini-picker>`;
       case 'card':
-        return html`<kessai-card-fields data-section="card" exportparts="field, label, input, hint, error"></kessai-card-fields>`;
+        return html`${this.renderUnloaded('kessai-card-fields')}<kessai-card-fields data-section="card" exportparts="field, label, input, hint, error"></kessai-card-fields>`;
       case 'pay-easy':
         return html`<p class="note">${msg('After ordering you get the numbers to pay at a bank ATM or through online banking.', { id: 'checkout.note.pay-easy' })}</p>`;
       case 'bank-transfer':
@@ -438,6 +475,7 @@ export class KessaiCheckout extends KessaiElement {
     if (r.status === 'pending') {
       return html`<div class="done">
         <h2 tabindex="-1">${msg('Thank you for your order. Please complete the payment.', { id: 'checkout.done.pending' })}</h2>
+        ${this.renderUnloaded('kessai-payment-instructions')}
         <kessai-payment-instructions .instructions=${r.instructions} .orderId=${r.orderId} .amount=${this.amount}></kessai-payment-instructions>
       </div>`;
     }
