@@ -8,6 +8,7 @@ import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields
 import { KessaiElement } from '../shared/kessai-element.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { defineSection, type LaterSection } from './sections.js';
+import { groupDigits } from '../../core/text.js';
 
 /** What the checkout needs of each section element (name, contact, address, konbini, card). */
 interface Section extends HTMLElement {
@@ -56,7 +57,6 @@ const FIELD_OWNER: Record<string, [string, string]> = {
   'card.token': ['card', 'number'],
 };
 
-const yen = new Intl.NumberFormat('en-US');
 
 /**
  * The whole checkout: name, contact, address, the payment method and its
@@ -490,7 +490,7 @@ export class KessaiCheckout extends KessaiElement {
     const busy = this.phase === 'submitting' || this.phase === 'redirecting';
     const methods = this.availableMethods;
     return html`<form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
-      <p class="amount" part="amount">${msg(str`Amount: ¥${yen.format(this.amount)}`, { id: 'checkout.amount' })}</p>
+      <p class="amount" part="amount">${msg(str`Amount: ¥${groupDigits(this.amount)}`, { id: 'checkout.amount' })}</p>
       <h2 part="heading">${msg('Name', { id: 'checkout.section.name' })}</h2>
       <kessai-name-fields data-section="name" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-name-fields>
       <h2 part="heading">${msg('Contact', { id: 'checkout.section.contact' })}</h2>
