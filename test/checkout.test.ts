@@ -393,6 +393,24 @@ describe('kessai-checkout', () => {
     }
   });
 
+  it('stops as soon as a secret key is set on a property after it rendered (a page setting it late)', async () => {
+    const errors: string[] = [];
+    const orig = console.error;
+    console.error = (...a: unknown[]) => errors.push(a.join(' '));
+    try {
+      const el = await fixture<KessaiCheckout>('<kessai-checkout endpoint="/api" amount="1000" methods="konbini" no-address></kessai-checkout>');
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('form')).not.to.equal(null);
+      el.reference = 'rk_live_abcdefgh';
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+      expect(errors.join('\n')).to.contain('rk_live_');
+      expect(errors.join('\n')).not.to.contain('abcdefgh');
+    } finally {
+      console.error = orig;
+    }
+  });
+
   it('renders in English with lang="en"', async () => {
     const el = await fixture<KessaiCheckout>(`<kessai-checkout lang="en" endpoint="/x" amount="1000" methods="konbini pay-easy" no-address></kessai-checkout>`);
     await settle(el);
