@@ -97,8 +97,17 @@ export async function handleEndpoint(ctx, route) {
       ctx.status = 204;
       return true;
     case 'timeout':
-      await sleep(30_000); // far beyond the 1 s client timeout the timeout test sets
-      return json(ctx, 200, { status: 'succeeded' }), true;
+      // Never answers: only the client's own timeout (1 s in the test) can end the wait. The hold
+      // ends when the client gives up (its connection closes) or after 100 s, by dropping the
+      // connection: never with an answer that a late client could take for the order's outcome,
+      // and no connection left held for WebKit's per-host pool while later tests run.
+      await new Promise((resolve) => {
+        const cap = setTimeout(resolve, 100_000);
+        ctx.res.once('close', () => (clearTimeout(cap), resolve()));
+      });
+      ctx.req.socket.destroy();
+      ctx.respond = false;
+      return true;
     case 'refused-with-reference':
       return json(ctx, 422, { error: { code: 'unknown_reference', message: 'ご注文の商品が見つかりません。', reference: '7KQ2M9XD' } }), true;
     case 'hostile-reference':
