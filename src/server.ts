@@ -49,9 +49,13 @@ export {
 export {
   bodyFingerprint,
   CHECKOUT_ERROR_MESSAGES,
+  CHECKOUT_ERROR_MESSAGES_EN,
   checkoutErrorBody,
+  checkoutErrorMessage,
   checkoutFieldMessage,
+  localeFromAcceptLanguage,
   parseIdempotencyKey,
+  type ServerLocale,
   type CheckoutErrorResponse,
   type CheckoutFieldErrorWithMessage,
   type IdempotencyKeyParse,

@@ -411,6 +411,25 @@ describe('kessai-checkout', () => {
     }
   });
 
+  it('shows an English server message on its field when the page is English (the endpoint answers in Accept-Language)', async () => {
+    const s = newSession();
+    const el = await fixture<KessaiCheckout>(
+      html`<kessai-checkout lang="en" endpoint=${`/test-api/endpoint/field-error?s=${s}`} amount="1980" reference="cart_42" methods="pay-easy" no-address></kessai-checkout>`,
+    );
+    await settle(el);
+    const name = inner(el, 'kessai-name-fields') as HTMLElement & { value: Record<string, string> };
+    name.value = { familyName: '山田', givenName: '太郎', familyNameKana: 'ヤマダ', givenNameKana: 'タロウ' };
+    const contact = inner(el, 'kessai-contact-fields') as HTMLElement & { value: Record<string, string> };
+    contact.value = { email: 'taro@example.jp', phone: '090-1234-5678' };
+    await settle(el);
+    const seen = events(el);
+    el.requestSubmit();
+    await until(() => seen.some((e) => e.type === 'kessai-error'));
+    await settle(el);
+    expect((await requests(s))[0].language).to.match(/^en\b/);
+    expect(errorOf(inputByLabel(contact, 'Phone number'))).to.equal('Orders cannot be placed with this phone number.');
+  });
+
   it('renders in English with lang="en"', async () => {
     const el = await fixture<KessaiCheckout>(`<kessai-checkout lang="en" endpoint="/x" amount="1000" methods="konbini pay-easy" no-address></kessai-checkout>`);
     await settle(el);

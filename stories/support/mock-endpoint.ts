@@ -3,7 +3,8 @@
  * states can be shown without a server. Requests to /story-endpoint/<name>
  * get the scripted answer; every other request goes to the network as usual.
  */
-const ANSWERS: Record<string, () => Promise<Response>> = {
+/** Each answer gets the request's language (`Accept-Language`), as kessai/server answers in it. */
+const ANSWERS: Record<string, (lang: 'ja' | 'en') => Promise<Response>> = {
   konbini: async () =>
     json(200, {
       status: 'pending',
@@ -19,7 +20,10 @@ const ANSWERS: Record<string, () => Promise<Response>> = {
   succeeded: async () => json(200, { status: 'succeeded', orderId: 'ord_story_3' }),
   'server-error': async () => json(500, { error: { code: 'internal' } }),
   declined: async () => json(402, { error: { code: 'card_declined' } }),
-  'field-error': async () => json(422, { error: { code: 'invalid_phone', message: 'この電話番号ではご注文いただけません。', field: 'customer.phone' } }),
+  'field-error': async (lang) =>
+    json(422, {
+      error: { code: 'invalid_phone', message: lang === 'en' ? 'Orders cannot be placed with this phone number.' : 'この電話番号ではご注文いただけません。', field: 'customer.phone' },
+    }),
   // Never answers: the "submitting" state.
   pending: () => new Promise<Response>(() => undefined),
 };
@@ -37,6 +41,7 @@ export function installMockEndpoint(): void {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url, location.href);
     const m = /^\/story-endpoint\/([\w-]+)$/.exec(url.pathname);
     if (!m || !ANSWERS[m[1]]) return real(input, init);
-    return ANSWERS[m[1]]();
+    const language = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).get('Accept-Language') ?? '';
+    return ANSWERS[m[1]](/^en\b/i.test(language) ? 'en' : 'ja');
   };
 }

@@ -36,6 +36,22 @@ function json(ctx, status, body, headers = {}) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** ja or en, the one `Accept-Language` prefers (as kessai/server's localeFromAcceptLanguage; Japanese by default). */
+function languageOf(ctx) {
+  let best = 'ja';
+  let bestQ = 0;
+  for (const part of String(ctx.get('Accept-Language') ?? '').split(',')) {
+    const [range, ...params] = part.trim().toLowerCase().split(';');
+    const lang = range.trim().split('-')[0];
+    const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+    if ((lang === 'ja' || lang === 'en') && q > bestQ) [best, bestQ] = [lang, q];
+  }
+  return best;
+}
+
+/** A message in the request's language. */
+const say = (ctx, ja, en) => (languageOf(ctx) === 'en' ? en : ja);
+
 /** Returns true when it handled the request. */
 export async function handleEndpoint(ctx, route) {
   const session = ctx.query.s ?? 'default';
@@ -75,9 +91,9 @@ export async function handleEndpoint(ctx, route) {
       if (n === 1) return json(ctx, 409, { error: { code: 'idempotency_in_progress' } }, { 'Retry-After': '0' }), true;
       return json(ctx, 200, { status: 'succeeded', orderId: 'ord_after_409' }), true;
     case 'field-error':
-      return json(ctx, 422, { error: { code: 'invalid_phone', message: 'この電話番号ではご注文いただけません。', field: 'customer.phone' } }), true;
+      return json(ctx, 422, { error: { code: 'invalid_phone', message: say(ctx, 'この電話番号ではご注文いただけません。', 'Orders cannot be placed with this phone number.'), field: 'customer.phone' } }), true;
     case 'declined':
-      return json(ctx, 402, { error: { code: 'card_declined', message: 'カードが承認されませんでした。' } }), true;
+      return json(ctx, 402, { error: { code: 'card_declined', message: say(ctx, 'カードが承認されませんでした。', 'The card was not approved.') } }), true;
     case 'server-error':
       return json(ctx, 500, { error: { code: 'internal' } }), true;
     case 'server-error-once':
@@ -109,7 +125,7 @@ export async function handleEndpoint(ctx, route) {
       ctx.respond = false;
       return true;
     case 'refused-with-reference':
-      return json(ctx, 422, { error: { code: 'unknown_reference', message: 'ご注文の商品が見つかりません。', reference: '7KQ2M9XD' } }), true;
+      return json(ctx, 422, { error: { code: 'unknown_reference', message: say(ctx, 'ご注文の商品が見つかりません。', 'The item ordered was not found.'), reference: '7KQ2M9XD' } }), true;
     case 'hostile-reference':
       return json(ctx, 500, { error: { code: 'internal_error', reference: '<img src=x onerror="window.__pwned=1">' } }), true;
     case 'hostile-message':
