@@ -5,8 +5,13 @@ import { PAYMENT_METHODS, type CheckoutRequest, type CheckoutResponse, type Paym
 import { endpointProblem, isHttpsUrl, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
 import { msg, str } from '../../localize.js';
 import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
+import { isOrderId, type OrderStatusView } from '../../core/resume.js';
 import { KessaiElement } from '../shared/kessai-element.js';
+import { formatYen } from '../shared/yen.js';
 import { checkoutStyles } from './checkout.styles.js';
+import { methodLabel } from './labels.js';
+import { renderResult } from './result-view.js';
+import { forgetOrder, orderIdInPage, rememberOrder, resumeOrder } from './resume.js';
 
 /** What the checkout needs of each section element (name, contact, address, konbini, card). */
 interface Section extends HTMLElement {
@@ -35,7 +40,8 @@ export interface KessaiErrorDetail {
   retryable: boolean;
 }
 
-type Phase = 'idle' | 'submitting' | 'redirecting' | 'succeeded' | 'pending';
+/** `result`: a result screen is shown (after ordering, or read back from the status route: `resuming`). */
+type Phase = 'idle' | 'submitting' | 'redirecting' | 'resuming' | 'result';
 
 /** Which section element owns a contract field path ("customer.phone" → contact / phone). */
 const FIELD_OWNER: Record<string, [string, string]> = {
@@ -54,8 +60,6 @@ const FIELD_OWNER: Record<string, [string, string]> = {
   'konbini.store': ['konbini', 'store'],
   'card.token': ['card', 'number'],
 };
-
-const yen = new Intl.NumberFormat('en-US');
 
 /**
  * The whole checkout: name, contact, address, the payment method and its
@@ -121,7 +125,8 @@ export class KessaiCheckout extends KessaiElement {
   @state() private phase: Phase = 'idle';
   /** The error shown above the button: its code (the text is resolved when rendering, in the element's language). */
   @state() private alert?: { code: string; serverMessage?: string; status?: number; reference?: string };
-  @state() private response?: CheckoutResponse;
+  /** The result screen shown (phase `result`). */
+  @state() private result?: OrderStatusView;
 
   /** Taken synchronously before anything async: one submission at a time. */
   private locked = false;
@@ -131,6 +136,10 @@ export class KessaiCheckout extends KessaiElement {
   private newAttemptOnEdit = false;
   private readonly abort = new AbortController();
   private warned = new Set<string>();
+  /** The URL was checked for an order id to resume (once, when the endpoint is known). */
+  private resumeChecked = false;
+  /** What the result screen shows that the response does not carry: the card's brand and last 4 digits, the e-mail. */
+  private placed: { card?: { brand?: string; last4?: string }; email?: string } = {};
   /** `methods` asks for card but no tokenizer is set (yet: pages often set it after upgrade). */
   private get cardHeldBack(): boolean {
     return this.methods.split(/\s+/).includes('card') && typeof this.cardTokenizer !== 'function';
@@ -188,7 +197,43 @@ export class KessaiCheckout extends KessaiElement {
     if (changed.has('amount') && (!Number.isInteger(this.amount) || this.amount < 0)) this.warnOnce(`amount must be a whole number of yen, got ${this.amount}.`);
     const methods = this.availableMethods;
     if (!methods.includes(this.method as PaymentMethod)) this.method = methods[0] ?? '';
+    if (!this.resumeChecked && this.endpoint) {
+      this.resumeChecked = true;
+      const orderId = orderIdInPage();
+      // An order placed earlier from this page (reload, bookmark, new tab, back from a redirect): show its result, never a new form.
+      if (orderId) void this.resume(orderId);
+    }
   }
+
+  /** Shows the result of `orderId` from the status route. Never posts. */
+  private async resume(orderId: string): Promise<void> {
+    this.phase = 'resuming';
+    this.locked = true;
+    this.result = { kind: 'processing', orderId, status: '' };
+    const view = await resumeOrder({ endpoint: this.endpoint, orderId, language: this.locale, signal: this.abort.signal, timeoutMs: this.timeout });
+    this.showResult(view);
+  }
+
+  private showResult(view: OrderStatusView): void {
+    this.result = view;
+    this.phase = 'result';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
+  }
+
+  /** The shopper starts a new order from a result screen: the form again, a new attempt, no order id in the URL. */
+  private restart = (): void => {
+    forgetOrder();
+    this.result = undefined;
+    this.attempt = undefined;
+    this.placed = {};
+    this.phase = 'idle';
+    this.locked = false;
+  };
+
+  private recheck = (): void => {
+    const id = this.result?.orderId;
+    if (id) void this.resume(id);
+  };
 
   /** Submits like a form's requestSubmit(): validates, then posts once. */
   requestSubmit(): void {
@@ -255,7 +300,7 @@ export class KessaiCheckout extends KessaiElement {
 
   /** The double-submit guard: any number of clicks, Enter presses or requestSubmit() calls post once. */
   async submit(): Promise<void> {
-    if (this.locked || this.refusal || this.phase === 'succeeded' || this.phase === 'pending' || this.phase === 'redirecting') return;
+    if (this.locked || this.refusal || this.phase === 'result' || this.phase === 'resuming' || this.phase === 'redirecting') return;
     this.locked = true;
     try {
       if (!this.attempt) {
@@ -270,6 +315,7 @@ export class KessaiCheckout extends KessaiElement {
           }
         }
         const request = this.buildRequest(card);
+        this.placed = { card: card && { brand: card.brand, last4: card.last4 }, email: request.customer.email || undefined };
         const go = this.dispatchEvent(new CustomEvent<KessaiSubmitDetail>('kessai-submit', { detail: { request }, bubbles: true, composed: true, cancelable: true }));
         if (!go) return;
         this.attempt = { key: newIdempotencyKey(), body: JSON.stringify(request) };
@@ -304,10 +350,20 @@ export class KessaiCheckout extends KessaiElement {
         if (this.dispatchSuccess(response)) location.assign(response.redirectUrl);
         return;
       }
-      this.response = response;
-      this.phase = response.status;
+      const orderId = isOrderId(response.orderId) ? response.orderId : '';
+      if (orderId) rememberOrder(orderId);
+      this.showResult({
+        kind: response.status,
+        orderId,
+        status: response.status,
+        amount: this.amount,
+        method: this.method,
+        ...(this.method === 'card' && this.placed.card ? { card: this.placed.card } : {}),
+        ...(this.placed.email ? { email: this.placed.email } : {}),
+        ...(response.emailSent ? { emailSent: true } : {}),
+        ...(response.status === 'pending' ? { instructions: response.instructions } : {}),
+      });
       this.dispatchSuccess(response);
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
       return;
     }
     if (result.kind === 'unknown') {
@@ -405,19 +461,6 @@ export class KessaiCheckout extends KessaiElement {
     }
   };
 
-  private methodLabel(m: PaymentMethod): string {
-    switch (m) {
-      case 'konbini':
-        return msg('Convenience store', { id: 'checkout.method.konbini' });
-      case 'card':
-        return msg('Credit card', { id: 'checkout.method.card' });
-      case 'pay-easy':
-        return msg('Pay-easy', { id: 'checkout.method.pay-easy' });
-      default:
-        return msg('Bank transfer', { id: 'checkout.method.bank-transfer' });
-    }
-  }
-
   private renderMethodFields() {
     switch (this.method) {
       case 'konbini':
@@ -433,26 +476,17 @@ export class KessaiCheckout extends KessaiElement {
     }
   }
 
-  private renderDone() {
-    const r = this.response!;
-    if (r.status === 'pending') {
-      return html`<div class="done">
-        <h2 tabindex="-1">${msg('Thank you for your order. Please complete the payment.', { id: 'checkout.done.pending' })}</h2>
-        <kessai-payment-instructions .instructions=${r.instructions} .orderId=${r.orderId} .amount=${this.amount}></kessai-payment-instructions>
-      </div>`;
-    }
-    return html`<div class="done" role="status">
-      <h2 tabindex="-1">${msg('Thank you. Your payment is complete.', { id: 'checkout.done.succeeded' })}</h2>
-      ${r.status === 'succeeded' && r.orderId ? html`<p>${msg(str`Order number: ${r.orderId}`, { id: 'checkout.done.order-id' })}</p>` : nothing}
-    </div>`;
+  private amountLine(): string {
+    const amount = formatYen(this.amount);
+    return msg(str`Amount: ${amount}`, { id: 'checkout.amount' });
   }
 
   protected override renderContent() {
-    if (this.phase === 'succeeded' || this.phase === 'pending') return this.renderDone();
+    if ((this.phase === 'result' || this.phase === 'resuming') && this.result) return renderResult(this.result, { recheck: this.recheck, restart: this.restart });
     const busy = this.phase === 'submitting' || this.phase === 'redirecting';
     const methods = this.availableMethods;
     return html`<form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
-      <p class="amount" part="amount">${msg(str`Amount: ¥${yen.format(this.amount)}`, { id: 'checkout.amount' })}</p>
+      <p class="amount" part="amount">${this.amountLine()}</p>
       <h2 part="heading">${msg('Name', { id: 'checkout.section.name' })}</h2>
       <kessai-name-fields data-section="name" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-name-fields>
       <h2 part="heading">${msg('Contact', { id: 'checkout.section.contact' })}</h2>
@@ -472,7 +506,7 @@ export class KessaiCheckout extends KessaiElement {
                 .value=${m}
                 .checked=${this.method === m}
                 @change=${() => (this.method = m)}
-              />${this.methodLabel(m)}</label
+              />${methodLabel(m)}</label
             >`,
           )}
         </div>
