@@ -12,7 +12,7 @@ export * from './card.js';
 export * from './endpoint.js';
 export * from './checkout-request.js';
 export * from './furigana.js';
-export * from './name.js';
+export * from './field-schema.js';
 export * from './postal-data.js';
 export * from './jst.js';
 export * from './konbini.js';
