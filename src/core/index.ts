@@ -18,3 +18,4 @@ export * from './jst.js';
 export * from './konbini.js';
 export * from './instructions.js';
 export * from './resume.js';
+export * from './address-check.js';

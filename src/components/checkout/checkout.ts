@@ -288,6 +288,7 @@ export class KessaiCheckout extends KessaiElement {
         city: a.city ?? '',
         line1: a.line1 ?? '',
         line2: a.line2 ?? '',
+        ...(a.confirmed === 'true' ? { confirmed: true } : {}),
       };
     }
     if (method === 'konbini') {

@@ -232,6 +232,9 @@ export abstract class FormFieldsElement extends KessaiElement {
     this.setField(key, input.value, true);
   }
 
+  /** A text input got focus (a subclass may place the caret). */
+  protected onFieldFocus(_key: string, _input: HTMLInputElement): void {}
+
   protected onFieldBlur(key: string): void {
     if (this.touched.has(key)) return;
     this.touched.add(key);
@@ -342,6 +345,7 @@ export abstract class FormFieldsElement extends KessaiElement {
         aria-describedby=${describedBy}
         .value=${live(this.values[key] ?? '')}
         @input=${(e: InputEvent) => this.onFieldInput(key, e)}
+        @focus=${(e: FocusEvent) => this.onFieldFocus(key, e.target as HTMLInputElement)}
         @blur=${() => this.onFieldBlur(key)}
       />
       ${o.hint ? html`<p id="${key}-hint" class="hint" part="hint">${o.hint}</p>` : nothing}
