@@ -171,7 +171,7 @@ describe('smaller findings of issue 20 in the checkout', () => {
     await settle(el);
     radio('コンビニ払い').click();
     await settle(el);
-    const picker = el.shadowRoot!.querySelector('kessai-konbini-picker') as HTMLElement & { value: { store: string } };
+    const picker = el.shadowRoot!.querySelector('kessai-konbini-picker') as unknown as { value: { store: string } };
     expect(picker.value.store).to.equal('lawson');
     expect(el.shadowRoot!.querySelector('.review')!.textContent).to.contain('コンビニ払い（ローソン）');
   });

@@ -43,6 +43,8 @@ export interface TextFieldOptions {
   placeholder?: string;
   /** Ids of more elements describing the input (e.g. a status line), after the hint. */
   describedBy?: string;
+  /** More content at the end of the field (e.g. a suggestion), inside its wrapper. */
+  after?: TemplateResult;
 }
 
 export interface SelectFieldOptions {
@@ -350,6 +352,7 @@ export abstract class FormFieldsElement extends KessaiElement {
       />
       ${o.hint ? html`<p id="${key}-hint" class="hint" part="hint">${o.hint}</p>` : nothing}
       <p id="${key}-error" class="error" part="error" aria-live="polite">${error ? this.messageFor(key, error) : nothing}</p>
+      ${o.after ?? nothing}
     </div>`;
   }
 
