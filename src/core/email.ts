@@ -1,4 +1,3 @@
-import emailMisspelled from 'email-misspelled';
 import { toHalfWidthAscii } from './text.js';
 
 /** E-mail as typed, full-width ASCII (ｔａｒｏ＠…) to half-width, trimmed. */
@@ -18,7 +17,9 @@ export function validateEmail(input: string): EmailError | null {
 }
 
 /**
- * Domains people mean, for typo suggestions: Japanese carriers and providers
+ * Domains people mean, for typo suggestions (kessai's own short list: the
+ * libraries made for this, mailcheck and email-misspelled, are CommonJS or
+ * bring several KB of lists a bundler cannot drop): Japanese carriers and providers
  * first (Konbini and Pay-easy numbers are sent to these), then the global ones.
  */
 export const EMAIL_DOMAINS: readonly string[] = [
@@ -28,7 +29,21 @@ export const EMAIL_DOMAINS: readonly string[] = [
   'yahoo.com', 'aol.com', 'protonmail.com', 'proton.me',
 ];
 
-const findTypos = emailMisspelled({ domains: [...EMAIL_DOMAINS], maxMisspelled: 2, lengthDiffMax: 2 });
+/**
+ * Edits between two strings, a swap of neighbours counting as one (optimal
+ * string alignment): gmial → gmail is 1, gmail.con → gmail.com is 1.
+ */
+export function typoDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
 
 /**
  * The address the shopper probably meant, when its domain is one typo away
@@ -41,6 +56,15 @@ export function suggestEmail(input: string): string | null {
   if (at < 1 || validateEmail(email) === 'required') return null;
   const domain = email.slice(at + 1);
   if (!domain || EMAIL_DOMAINS.includes(domain)) return null;
-  const best = findTypos(email)[0];
-  return best ? `${normalizeEmail(input).slice(0, normalizeEmail(input).lastIndexOf('@'))}@${best.suggest}` : null;
+  if (domain.length > 64) return null;
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const known of EMAIL_DOMAINS) {
+    if (Math.abs(known.length - domain.length) > 2) continue;
+    const n = typoDistance(domain, known);
+    // Two edits only on longer domains (au.com and ezweb.ne.jp are too close to guess between).
+    if (n < bestDistance && (n === 1 || (n === 2 && domain.length >= 8))) [best, bestDistance] = [known, n];
+  }
+  const typed = normalizeEmail(input);
+  return best ? `${typed.slice(0, typed.lastIndexOf('@'))}@${best}` : null;
 }
