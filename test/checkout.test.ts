@@ -71,7 +71,7 @@ const button = (el: KessaiCheckout) => el.shadowRoot!.querySelector<HTMLButtonEl
 describe('kessai-checkout', () => {
   it('shows the amount, the methods allowed and a submit button, accessibly', async () => {
     const { el } = await checkout('ok');
-    expect(text(el)).to.contain('お支払い金額: ￥1,980');
+    expect(text(el)).to.contain('お支払い金額: 1,980円');
     const methods = Array.from(el.shadowRoot!.querySelectorAll('.methods label'), (l) => l.textContent!.trim());
     expect(methods).to.deep.equal(['ペイジー', '銀行振込']);
     expect(button(el).textContent!.trim()).to.equal('注文を確定する');
@@ -95,7 +95,7 @@ describe('kessai-checkout', () => {
     await expect(el).to.be.accessible();
     expect(await requests(s)).to.have.length(1);
     expect(seen.map((e) => e.type)).to.deep.equal(['kessai-submit', 'kessai-success']);
-    expect(text(el)).to.contain('注文番号: ord_slow');
+    expect(text(el)).to.contain('注文番号ord_slow');
     el.requestSubmit();
     await nextFrame();
     expect(await requests(s)).to.have.length(1);

@@ -31,6 +31,8 @@ export interface CheckoutAddress {
   city: string;
   line1: string;
   line2: string;
+  /** The shopper confirmed an address its postal code does not match in the postal data (address-check.ts). */
+  confirmed?: boolean;
 }
 
 export interface CheckoutRequest {
@@ -78,8 +80,9 @@ export interface BankTransferInstructions {
 export type PaymentInstructions = KonbiniInstructions | PayEasyInstructions | BankTransferInstructions;
 
 export type CheckoutResponse =
-  | { status: 'succeeded'; orderId?: string }
-  | { status: 'pending'; orderId?: string; instructions: PaymentInstructions }
+  /** `emailSent`: the merchant also sent the receipt / payment numbers by e-mail (the result screen says so). */
+  | { status: 'succeeded'; orderId?: string; emailSent?: boolean }
+  | { status: 'pending'; orderId?: string; instructions: PaymentInstructions; emailSent?: boolean }
   | { status: 'requires_action'; redirectUrl: string };
 
 export interface CheckoutErrorBody {

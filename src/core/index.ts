@@ -83,3 +83,14 @@ export {
   type KonbiniTerminal,
 } from './konbini.js';
 export { normalizeInstructions, type SafeBankTransfer, type SafeInstructions, type SafeKonbini, type SafePayEasy } from './instructions.js';
+export {
+  fetchOrderStatus,
+  orderIdFromUrl,
+  ORDER_PARAM,
+  parseOrderStatus,
+  pollOrderStatus,
+  urlWithOrderId,
+  type OrderStatusView,
+  type ResumeKind,
+} from './resume.js';
+export { blocksOrder, checkAddressAgainstPostal, type AddressIssue, type AddressIssueCode } from './address-check.js';

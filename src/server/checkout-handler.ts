@@ -30,6 +30,9 @@
  */
 import { KONBINI_MAX_AMOUNT, type CheckoutRequest, type CheckoutResponse, type PaymentInstructions } from '../core/contract.js';
 import { validateCheckoutRequest } from '../core/checkout-request.js';
+import { maskEmail } from '../core/resume.js';
+import { blocksOrder, checkAddressAgainstPostal } from '../core/address-check.js';
+import type { PostalAddress } from '../core/postal-data.js';
 import { bodyFingerprint, localeFromAcceptLanguage, parseIdempotencyKey, type ServerLocale } from './request.js';
 import { fail, JSON_TYPE, orderIdForKey, randomId, readBodyOr413, reply, send, toJstIso, type Reply } from './http.js';
 import type { Lease, Store, StoredResponse } from './store.js';
@@ -63,6 +66,18 @@ export interface CheckoutHandlerOptions {
   logger?: Logger | false;
   /** Keep the audit trail (checkout requests and answers, PSP calls) in the store (default true). */
   audit?: boolean;
+  /**
+   * The merchant e-mails the receipt and the payment numbers (from `onEvent` or its own mailer): answers
+   * carry `emailSent: true`, so the result screen says the numbers were also sent by e-mail (default false).
+   */
+  emailsReceipt?: boolean;
+  /**
+   * Every address of a postal code (`postalLookupFromDirectory` reads the same shards the page
+   * uses); `null` when the data cannot tell. With it, an address that disagrees with its code is
+   * refused (400 invalid_field on `address.postalCode` / `address.line1`, address-check.ts) unless
+   * the shopper confirmed it (`address.confirmed`); a code of several towns needs one of them.
+   */
+  postalLookup?: (postalCode: string) => Promise<readonly PostalAddress[] | null>;
 }
 
 /** The per-request context: what every log line and audit entry of one request names. */
@@ -102,6 +117,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     return auditOn && ctx.orderId ? appendAudit(store, auditEntry(kind, ctx, details, now()), (e) => reportError(e, ctx)) : Promise.resolve();
   };
   let requests = 0;
+  const sent = options.emailsReceipt ? { emailSent: true } : {};
 
   type Priced = { ok: true; item: { reference: string; name: string; amount: number } } | { ok: false; reply: Reply };
 
@@ -157,13 +173,13 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
           }
           const body: CheckoutResponse =
             r.status === 'succeeded'
-              ? { status: 'succeeded', orderId }
+              ? { status: 'succeeded', orderId, ...sent }
               : ({ status: 'requires_action', orderId, redirectUrl: r.redirectUrl } as CheckoutResponse);
           return { reply: reply(200, marked(body)), settlement: { status: r.status, pspPaymentId: r.pspPaymentId, at, psp: r.psp } };
         }
       }
       await record(ctx, 'psp.result', { status: 'pending', pspPaymentId: pending.pspPaymentId, heldBy: (pending as { psp?: string }).psp ?? psp.name });
-      const body: CheckoutResponse = { status: 'pending', orderId, instructions: pending.instructions };
+      const body: CheckoutResponse = { status: 'pending', orderId, instructions: pending.instructions, ...sent };
       return {
         reply: reply(200, marked(body)),
         settlement: { status: 'pending', pspPaymentId: pending.pspPaymentId, instructions: pending.instructions, at: toJstIso(now()), psp: (pending as { psp?: string }).psp },
@@ -232,6 +248,11 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       return send(rawCard.length ? failIn(ctx, 400, 'raw_card_data', { fields: rawCard }) : failIn(ctx, 400, 'invalid_field', { fields: checked.errors }));
     }
     const value = checked.value;
+    if (value.address && options.postalLookup) {
+      const candidates = await options.postalLookup(value.address.postalCode);
+      const issue = candidates ? checkAddressAgainstPostal(value.address, candidates) : null;
+      if (blocksOrder(issue, value.address.confirmed === true)) return send(failIn(ctx, 400, 'invalid_field', { fields: [{ field: issue!.field, code: issue!.code }] }));
+    }
 
     const fingerprint = await bodyFingerprint(bytes);
     const t = now().getTime();
@@ -329,7 +350,8 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
   async function status(orderId: string, ctx: Ctx): Promise<Response> {
     const order = /^ord_[0-9a-z]{20}$/.test(orderId) ? await store.getOrder(orderId) : undefined;
     if (!order) return send(failIn(ctx, 404, 'not_found'));
-    // What the shopper's page may show: no name, address or contact data.
+    // What the shopper's page may show (anyone holding the unguessable order id can read it): no name,
+    // address or phone; the e-mail only masked (h***@example.jp), the card only as brand and last 4 digits.
     const body: Record<string, unknown> = {
       orderId: order.id,
       status: order.status,
@@ -339,6 +361,12 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       expiresAt: order.expiresAt,
       paidAt: order.paidAt,
     };
+    if (order.konbiniStore) body.konbiniStore = order.konbiniStore;
+    if (order.cardBrand) body.cardBrand = order.cardBrand;
+    if (order.cardLast4) body.cardLast4 = order.cardLast4;
+    const email = maskEmail(order.customer?.email ?? '');
+    if (email) body.email = email;
+    if (options.emailsReceipt) body.emailSent = true;
     if (order.status === 'pending' && order.instructions) body.instructions = order.instructions;
     if (order.sandbox) body.sandbox = true;
     return send(reply(200, body));

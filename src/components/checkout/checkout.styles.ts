@@ -1,5 +1,7 @@
 import { css } from 'lit';
 import { hostStyles } from '../shared/host.styles.js';
+import { resultStyles } from './result-view.js';
+import { reviewStyles } from './review-view.js';
 
 const checkoutCss = css`
   :host {
@@ -73,7 +75,21 @@ const checkoutCss = css`
   .status:empty {
     display: none;
   }
-  button[type='submit'] {
+  [hidden] {
+    display: none !important;
+  }
+  button.back {
+    font: inherit;
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    margin-block-start: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  button.submit {
     font: inherit;
     font-weight: 700;
     inline-size: 100%;
@@ -99,4 +115,4 @@ const checkoutCss = css`
   }
 `;
 
-export const checkoutStyles = [hostStyles, checkoutCss];
+export const checkoutStyles = [hostStyles, checkoutCss, resultStyles, reviewStyles];

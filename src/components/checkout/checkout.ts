@@ -5,10 +5,17 @@ import { PAYMENT_METHODS, type CheckoutRequest, type CheckoutResponse, type Paym
 import { endpointProblem, isHttpsUrl, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
 import { msg, str } from '../../localize.js';
 import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
+import { isOrderId, type OrderStatusView } from '../../core/resume.js';
 import { KessaiElement } from '../shared/kessai-element.js';
+import { formatYen } from '../shared/yen.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { defineSection, type LaterSection } from './sections.js';
-import { groupDigits } from '../../core/text.js';
+import { methodLabel } from './labels.js';
+import { renderResult } from './result-view.js';
+import { readItems, renderReview, type OrderItem, type ReviewData } from './review-view.js';
+import { KONBINI_MAX_AMOUNT, KONBINI_STORES, type KonbiniStore } from '../../core/contract.js';
+import { storeName } from '../shared/konbini-text.js';
+import { forgetOrder, orderIdInPage, rememberOrder, resumeOrder } from './resume.js';
 
 /** What the checkout needs of each section element (name, contact, address, konbini, card). */
 interface Section extends HTMLElement {
@@ -37,7 +44,19 @@ export interface KessaiErrorDetail {
   retryable: boolean;
 }
 
-type Phase = 'idle' | 'submitting' | 'redirecting' | 'succeeded' | 'pending';
+/** `result`: a result screen is shown (after ordering, or read back from the status route: `resuming`). */
+type Phase = 'idle' | 'review' | 'submitting' | 'redirecting' | 'resuming' | 'result';
+
+/** `items` given as an attribute: JSON. */
+const jsonAttribute = {
+  fromAttribute(value: string | null): unknown {
+    try {
+      return value === null ? undefined : JSON.parse(value);
+    } catch {
+      return 'invalid';
+    }
+  },
+};
 
 /** Which section element owns a contract field path ("customer.phone" → contact / phone). */
 const FIELD_OWNER: Record<string, [string, string]> = {
@@ -56,7 +75,6 @@ const FIELD_OWNER: Record<string, [string, string]> = {
   'konbini.store': ['konbini', 'store'],
   'card.token': ['card', 'number'],
 };
-
 
 /**
  * The whole checkout: name, contact, address, the payment method and its
@@ -115,14 +133,34 @@ export class KessaiCheckout extends KessaiElement {
   @property({ attribute: 'postal-data' }) postalData = '';
   /** Wraps the PSP's token JS: card data → `{ token, brand?, last4? }`. Without it, no card method. */
   @property({ attribute: false }) cardTokenizer?: CardTokenizer;
+  /**
+   * The final confirmation (最終確認画面): `summary` (default) shows the order's essentials beside
+   * the button; `review` makes them a step of their own (注文内容を確認する → 注文を確定する).
+   */
+  @property() confirmation: 'summary' | 'review' = 'summary';
+  /** What is ordered: `[{ name, quantity, price }]`, price per unit in yen, tax included (attribute: JSON). */
+  @property({ converter: jsonAttribute }) items: OrderItem[] | unknown = undefined;
+  /** Shipping in yen, tax included (shown as 送料; part of `amount`). */
+  @property({ type: Number }) shipping?: number;
+  /** Fees in yen, tax included, e.g. a cash-on-delivery or Konbini fee (shown as 手数料; part of `amount`). */
+  @property({ type: Number }) fee?: number;
+  /** When the goods are delivered (引渡時期), e.g. 「ご入金確認後、3営業日以内に発送します。」 */
+  @property() delivery = '';
+  /** The cancellation / return terms (申込みの撤回・解除), as text; the `terms` slot may hold a link to the full terms. */
+  @property() cancellation = '';
+  /** Days the shopper has to pay a Konbini, Pay-easy or bank-transfer order (shown before ordering; the exact deadline comes after). */
+  @property({ type: Number, attribute: 'payment-days' }) paymentDays?: number;
   /** Per-request timeout in milliseconds. */
   @property({ type: Number, attribute: false }) timeout = 15_000;
 
   @state() private method: PaymentMethod | '' = '';
+  /** The chain picked, kept while another method is shown (the picker is re-created when Konbini comes back). */
+  @state() private chosenStore = '';
   @state() private phase: Phase = 'idle';
   /** The error shown above the button: its code (the text is resolved when rendering, in the element's language). */
   @state() private alert?: { code: string; serverMessage?: string; status?: number; reference?: string };
-  @state() private response?: CheckoutResponse;
+  /** The result screen shown (phase `result`). */
+  @state() private result?: OrderStatusView;
   /** Sections whose code could not be loaded (offline, blocked): shown with a way to try again. */
   @state() private unloaded: readonly LaterSection[] = [];
 
@@ -134,6 +172,10 @@ export class KessaiCheckout extends KessaiElement {
   private newAttemptOnEdit = false;
   private readonly abort = new AbortController();
   private warned = new Set<string>();
+  /** The URL was checked for an order id to resume (once, when the endpoint is known). */
+  private resumeChecked = false;
+  /** What the result screen shows that the response does not carry: the card's brand and last 4 digits, the e-mail. */
+  private placed: { card?: { brand?: string; last4?: string }; email?: string } = {};
   /** `methods` asks for card but no tokenizer is set (yet: pages often set it after upgrade). */
   private get cardHeldBack(): boolean {
     return this.methods.split(/\s+/).includes('card') && typeof this.cardTokenizer !== 'function';
@@ -194,7 +236,16 @@ export class KessaiCheckout extends KessaiElement {
     if (typeof this.amount === 'string') this.amount = Number(this.amount);
     if (changed.has('amount') && (!Number.isInteger(this.amount) || this.amount < 0)) this.warnOnce(`amount must be a whole number of yen, got ${this.amount}.`);
     const methods = this.availableMethods;
-    if (!methods.includes(this.method as PaymentMethod)) this.method = methods[0] ?? '';
+    // Over the Konbini limit, the form opens on a method that can take the amount.
+    const usable = methods.filter((m) => m !== 'konbini' || this.amount <= KONBINI_MAX_AMOUNT);
+    if (!methods.includes(this.method as PaymentMethod) || (changed.has('amount') && !usable.includes(this.method as PaymentMethod) && !this.hasUpdated))
+      this.method = usable[0] ?? methods[0] ?? '';
+    if (!this.resumeChecked && this.endpoint) {
+      this.resumeChecked = true;
+      const orderId = orderIdInPage();
+      // An order placed earlier from this page (reload, bookmark, new tab, back from a redirect): show its result, never a new form.
+      if (orderId) void this.resume(orderId);
+    }
     if (this.method === 'card') void this.need('kessai-card-fields');
   }
 
@@ -219,9 +270,116 @@ export class KessaiCheckout extends KessaiElement {
     </p>`;
   }
 
-  /** Submits like a form's requestSubmit(): validates, then posts once. */
+  /** Shows the result of `orderId` from the status route. Never posts. */
+  private async resume(orderId: string): Promise<void> {
+    this.phase = 'resuming';
+    this.locked = true;
+    this.result = { kind: 'processing', orderId, status: '' };
+    const view = await resumeOrder({ endpoint: this.endpoint, orderId, language: this.locale, signal: this.abort.signal, timeoutMs: this.timeout });
+    if (view.kind === 'pending') await this.need('kessai-payment-instructions');
+    this.showResult(view);
+  }
+
+  private showResult(view: OrderStatusView): void {
+    this.result = view;
+    this.phase = 'result';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
+  }
+
+  /** The shopper starts a new order from a result screen: the form again, a new attempt, no order id in the URL. */
+  private restart = (): void => {
+    forgetOrder();
+    this.result = undefined;
+    this.attempt = undefined;
+    this.placed = {};
+    this.phase = 'idle';
+    this.locked = false;
+  };
+
+  private backToForm = (): void => {
+    this.phase = 'idle';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus());
+  };
+
+  private recheck = (): void => {
+    const id = this.result?.orderId;
+    if (id) void this.resume(id);
+  };
+
+  /** Submits like a form's requestSubmit(): validates, then posts once (with `confirmation="review"`: shows the review step first). */
   requestSubmit(): void {
     void this.submit();
+  }
+
+  /** The button of the form: with `confirmation="review"`, the review step first; else the order. */
+  async submit(): Promise<void> {
+    if (this.confirmation === 'review' && this.phase === 'idle' && !this.attempt && !this.locked && !this.refusal) {
+      if (!(await this.validate())) return;
+      this.phase = 'review';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#review-heading')?.focus();
+      return;
+    }
+    return this.place();
+  }
+
+  /** What the final confirmation shows, read from the sections as they are now. */
+  private reviewData(): ReviewData {
+    const v = (name: string) => (this.section(name)?.value ?? {}) as Record<string, string>;
+    const items = readItems(this.items, (t) => this.warnOnce(t)) as OrderItem[];
+    const money = (n: number | undefined) => (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined);
+    const shipping = money(this.shipping);
+    const fee = money(this.fee);
+    if (items.length) {
+      const sum = items.reduce((t, i) => t + i.price * (i.quantity ?? 1), 0) + (shipping ?? 0) + (fee ?? 0);
+      if (sum !== this.amount) this.warnOnce(`items, shipping and fee add up to ${sum}, but amount is ${this.amount}; the total shown is amount.`);
+    }
+    let method = this.method ? methodLabel(this.method) : '';
+    const store = this.konbiniStore;
+    if (this.method === 'konbini' && store) {
+      const chain = storeName(store);
+      method = msg(str`Convenience store (${chain})`, { id: 'review.method.konbini' });
+    }
+    const a = this.noAddress ? {} : v('address');
+    const n = v('name');
+    const postal = a.postalCode ? `〒${a.postalCode.slice(0, 3)}-${a.postalCode.slice(3)}` : '';
+    return {
+      items,
+      amount: this.amount,
+      shipping,
+      fee,
+      method,
+      timing: this.timingText(),
+      address: [postal, [a.prefecture, a.city, a.line1].filter(Boolean).join(''), a.line2].filter(Boolean).join(' '),
+      recipient: [n.familyName, n.givenName].filter(Boolean).join(' '),
+      delivery: this.delivery,
+      cancellation: this.cancellation,
+    };
+  }
+
+  private get konbiniStore(): KonbiniStore | '' {
+    const value = this.section('konbini')?.value;
+    const store = typeof value === 'string' ? value : ((value as Record<string, string> | undefined)?.store ?? this.chosenStore);
+    return (KONBINI_STORES as readonly string[]).includes(store) ? (store as KonbiniStore) : '';
+  }
+
+  private timingText(): string {
+    const days = typeof this.paymentDays === 'number' && Number.isSafeInteger(this.paymentDays) && this.paymentDays > 0 ? this.paymentDays : 0;
+    switch (this.method) {
+      case 'card':
+        return msg('Charged to your card when you place the order.', { id: 'review.timing.card' });
+      case 'konbini':
+        return days
+          ? msg(str`Pay at the store within ${days} days of ordering. The exact deadline is shown when you place the order.`, { id: 'review.timing.konbiniDays' })
+          : msg('Pay at the store by the deadline shown when you place the order.', { id: 'review.timing.konbini' });
+      case 'pay-easy':
+      case 'bank-transfer':
+        return days
+          ? msg(str`Pay within ${days} days of ordering. The exact deadline and the numbers are shown when you place the order.`, { id: 'review.timing.laterDays' })
+          : msg('Pay by the deadline shown, with the numbers shown, when you place the order.', { id: 'review.timing.later' });
+      default:
+        return msg('Choose a payment method.', { id: 'review.timing.none' });
+    }
   }
 
   private section(name: string): Section | null {
@@ -238,6 +396,10 @@ export class KessaiCheckout extends KessaiElement {
     // validity (not checkValidity()): no `invalid` events, the checkout decides what is shown and focused.
     const invalid = this.sections().filter((s) => !s.validity.valid);
     if (!invalid.length) return true;
+    if (this.phase === 'review') {
+      this.phase = 'idle';
+      await this.updateComplete;
+    }
     for (const s of invalid) (s.showErrors ?? s.reportValidity).call(s);
     await Promise.all(invalid.map((s) => s.updateComplete));
     const first = invalid[0];
@@ -272,6 +434,7 @@ export class KessaiCheckout extends KessaiElement {
         city: a.city ?? '',
         line1: a.line1 ?? '',
         line2: a.line2 ?? '',
+        ...(a.confirmed === 'true' ? { confirmed: true } : {}),
       };
     }
     if (method === 'konbini') {
@@ -283,8 +446,8 @@ export class KessaiCheckout extends KessaiElement {
   }
 
   /** The double-submit guard: any number of clicks, Enter presses or requestSubmit() calls post once. */
-  async submit(): Promise<void> {
-    if (this.locked || this.refusal || this.phase === 'succeeded' || this.phase === 'pending' || this.phase === 'redirecting') return;
+  private async place(): Promise<void> {
+    if (this.locked || this.refusal || this.phase === 'result' || this.phase === 'resuming' || this.phase === 'redirecting') return;
     this.locked = true;
     try {
       if (!this.attempt) {
@@ -303,6 +466,7 @@ export class KessaiCheckout extends KessaiElement {
           }
         }
         const request = this.buildRequest(card);
+        this.placed = { card: card && { brand: card.brand, last4: card.last4 }, email: request.customer.email || undefined };
         const go = this.dispatchEvent(new CustomEvent<KessaiSubmitDetail>('kessai-submit', { detail: { request }, bubbles: true, composed: true, cancelable: true }));
         if (!go) return;
         this.attempt = { key: newIdempotencyKey(), body: JSON.stringify(request) };
@@ -320,7 +484,7 @@ export class KessaiCheckout extends KessaiElement {
       });
       await this.handleResult(result);
     } finally {
-      if (this.phase === 'idle') this.locked = false;
+      if (this.phase === 'idle' || this.phase === 'review') this.locked = false;
     }
   }
 
@@ -339,10 +503,20 @@ export class KessaiCheckout extends KessaiElement {
       }
       // The numbers to pay with: their element is usually loaded by now (fetched while the shopper typed).
       if (response.status === 'pending' && !(await this.need('kessai-payment-instructions'))) await this.need('kessai-payment-instructions');
-      this.response = response;
-      this.phase = response.status;
+      const orderId = isOrderId(response.orderId) ? response.orderId : '';
+      if (orderId) rememberOrder(orderId);
+      this.showResult({
+        kind: response.status,
+        orderId,
+        status: response.status,
+        amount: this.amount,
+        method: this.method,
+        ...(this.method === 'card' && this.placed.card ? { card: this.placed.card } : {}),
+        ...(this.placed.email ? { email: this.placed.email } : {}),
+        ...(response.emailSent ? { emailSent: true } : {}),
+        ...(response.status === 'pending' ? { instructions: response.instructions } : {}),
+      });
       this.dispatchSuccess(response);
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
       return;
     }
     if (result.kind === 'unknown') {
@@ -427,6 +601,8 @@ export class KessaiCheckout extends KessaiElement {
   };
 
   private onEdit = (): void => {
+    // The summary beside the button shows the address, name and chain as they are typed.
+    if (this.confirmation !== 'review') this.requestUpdate();
     if (this.newAttemptOnEdit) {
       this.attempt = undefined;
       this.newAttemptOnEdit = false;
@@ -442,23 +618,18 @@ export class KessaiCheckout extends KessaiElement {
     }
   };
 
-  private methodLabel(m: PaymentMethod): string {
-    switch (m) {
-      case 'konbini':
-        return msg('Convenience store', { id: 'checkout.method.konbini' });
-      case 'card':
-        return msg('Credit card', { id: 'checkout.method.card' });
-      case 'pay-easy':
-        return msg('Pay-easy', { id: 'checkout.method.pay-easy' });
-      default:
-        return msg('Bank transfer', { id: 'checkout.method.bank-transfer' });
-    }
-  }
-
   private renderMethodFields() {
     switch (this.method) {
       case 'konbini':
-        return html`<kessai-konbini-picker data-section="konbini" exportparts="field, label, hint, error, option" name="konbini" stores=${ifDefined(this.konbiniStores || undefined)} amount=${this.amount}></kessai-konbini-picker>`;
+        return html`<kessai-konbini-picker
+          data-section="konbini"
+          exportparts="field, label, hint, error, option"
+          name="konbini"
+          stores=${ifDefined(this.konbiniStores || undefined)}
+          amount=${this.amount}
+          .value=${this.chosenStore ? { store: this.chosenStore } : undefined}
+          @change=${(e: Event) => (this.chosenStore = ((e.target as Section).value as Record<string, string>)?.store ?? '')}
+        ></kessai-konbini-picker>`;
       case 'card':
         return html`${this.renderUnloaded('kessai-card-fields')}<kessai-card-fields data-section="card" exportparts="field, label, input, hint, error"></kessai-card-fields>`;
       case 'pay-easy':
@@ -470,27 +641,28 @@ export class KessaiCheckout extends KessaiElement {
     }
   }
 
-  private renderDone() {
-    const r = this.response!;
-    if (r.status === 'pending') {
-      return html`<div class="done">
-        <h2 tabindex="-1">${msg('Thank you for your order. Please complete the payment.', { id: 'checkout.done.pending' })}</h2>
-        ${this.renderUnloaded('kessai-payment-instructions')}
-        <kessai-payment-instructions .instructions=${r.instructions} .orderId=${r.orderId} .amount=${this.amount}></kessai-payment-instructions>
-      </div>`;
-    }
-    return html`<div class="done" role="status">
-      <h2 tabindex="-1">${msg('Thank you. Your payment is complete.', { id: 'checkout.done.succeeded' })}</h2>
-      ${r.status === 'succeeded' && r.orderId ? html`<p>${msg(str`Order number: ${r.orderId}`, { id: 'checkout.done.order-id' })}</p>` : nothing}
-    </div>`;
+  private amountLine(): string {
+    const amount = formatYen(this.amount);
+    return msg(str`Amount: ${amount}`, { id: 'checkout.amount' });
   }
 
   protected override renderContent() {
-    if (this.phase === 'succeeded' || this.phase === 'pending') return this.renderDone();
+    if ((this.phase === 'result' || this.phase === 'resuming') && this.result) {
+      return html`${this.renderUnloaded('kessai-payment-instructions')}${renderResult(this.result, { recheck: this.recheck, restart: this.restart })}`;
+    }
     const busy = this.phase === 'submitting' || this.phase === 'redirecting';
     const methods = this.availableMethods;
-    return html`<form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
-      <p class="amount" part="amount">${msg(str`Amount: ¥${groupDigits(this.amount)}`, { id: 'checkout.amount' })}</p>
+    const reviewing = this.phase === 'review' || (this.confirmation === 'review' && busy && !!this.attempt);
+    const review = reviewing || this.confirmation !== 'review' ? renderReview(this.reviewData(), 'review-heading') : nothing;
+    return html`${reviewing
+        ? html`${review}
+            <div class="status" role="status">${busy ? msg('Sending…', { id: 'checkout.sending' }) : ''}</div>
+            <button type="button" part="submit" class="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.place()}>
+              ${msg('Place order', { id: 'checkout.submit' })}
+            </button>
+            <button type="button" part="back" class="back" ?hidden=${busy} @click=${this.backToForm}>${msg('Back to edit', { id: 'review.back' })}</button>`
+        : nothing}<form part="form" novalidate ?hidden=${reviewing} @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
+      <p class="amount" part="amount">${this.amountLine()}</p>
       <h2 part="heading">${msg('Name', { id: 'checkout.section.name' })}</h2>
       <kessai-name-fields data-section="name" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-name-fields>
       <h2 part="heading">${msg('Contact', { id: 'checkout.section.contact' })}</h2>
@@ -510,16 +682,17 @@ export class KessaiCheckout extends KessaiElement {
                 .value=${m}
                 .checked=${this.method === m}
                 @change=${() => (this.method = m)}
-              />${this.methodLabel(m)}</label
+              />${methodLabel(m)}</label
             >`,
           )}
         </div>
         ${this.renderMethodFields()}
       </fieldset>
+      ${this.confirmation === 'review' ? nothing : review}
       <div class="alert" part="alert" role="alert">${this.alertMessage()}${this.alert?.reference ? html`<span class="reference">${msg(str`Reference: ${this.alert.reference}`, { id: 'checkout.error.reference' })}</span>` : nothing}</div>
       <div class="status" role="status">${busy ? msg('Sending…', { id: 'checkout.sending' }) : ''}</div>
-      <button type="submit" part="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'}>
-        ${msg('Place order', { id: 'checkout.submit' })}
+      <button type="submit" part="submit" class="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'}>
+        ${this.confirmation === 'review' ? msg('Review your order', { id: 'checkout.review' }) : msg('Place order', { id: 'checkout.submit' })}
       </button>
     </form>`;
   }

@@ -155,6 +155,13 @@ export class KessaiKonbiniPicker extends FormFieldsElement {
       case 'Spacebar':
         next = current;
         break;
+      case 'Enter':
+        // As on a native radio button: Enter picks the chain and submits the form it is in.
+        if (e.isComposing) return;
+        e.preventDefault();
+        this.pick(list[current], true);
+        void this.updateComplete.then(() => this.internals.form?.requestSubmit());
+        return;
       default:
         return;
     }
