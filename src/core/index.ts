@@ -17,3 +17,4 @@ export * from './postal-data.js';
 export * from './jst.js';
 export * from './konbini.js';
 export * from './instructions.js';
+export * from './action.js';

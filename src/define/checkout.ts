@@ -7,5 +7,6 @@ import './address-fields.js';
 import './konbini-picker.js';
 import './card-fields.js';
 import './payment-instructions.js';
+import './wallet-qr.js';
 
 defineElement('kessai-checkout', KessaiCheckout);

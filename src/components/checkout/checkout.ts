@@ -1,11 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { PAYMENT_METHODS, type CheckoutRequest, type CheckoutResponse, type PaymentMethod } from '../../core/contract.js';
-import { endpointProblem, isHttpsUrl, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
+import { parseAction } from '../../core/action.js';
+import { PAYMENT_METHODS, type CheckoutAction, type CheckoutRequest, type CheckoutResponse, type InstallmentPlan, type PaymentMethod, type WalletId } from '../../core/contract.js';
+import { endpointProblem, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
 import { msg, str } from '../../localize.js';
 import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
 import { KessaiElement } from '../shared/kessai-element.js';
+import type { KessaiWalletResultDetail } from '../wallet-qr/wallet-qr.js';
+import { isHandheld, parseWallets, walletName } from '../wallet-qr/wallets.js';
 import { checkoutStyles } from './checkout.styles.js';
 
 /** What the checkout needs of each section element (name, contact, address, konbini, card). */
@@ -35,7 +38,7 @@ export interface KessaiErrorDetail {
   retryable: boolean;
 }
 
-type Phase = 'idle' | 'submitting' | 'redirecting' | 'succeeded' | 'pending';
+type Phase = 'idle' | 'submitting' | 'redirecting' | 'succeeded' | 'pending' | 'qr';
 
 /** Which section element owns a contract field path ("customer.phone" → contact / phone). */
 const FIELD_OWNER: Record<string, [string, string]> = {
@@ -102,8 +105,12 @@ export class KessaiCheckout extends KessaiElement {
   /** Amount in yen (integer), for display: the server recomputes it from `reference`. */
   @property({ type: Number }) amount = 0;
   @property() currency = 'JPY';
-  /** Space-separated: konbini card pay-easy bank-transfer. */
+  /** Space-separated: konbini card pay-easy bank-transfer paypay wallet. */
   @property() methods = 'konbini card pay-easy bank-transfer';
+  /** Wallets of the `wallet` method, space-separated (paypay rakuten-pay d-barai au-pay merpay): as the backend's `wallets` option. */
+  @property() wallets = '';
+  /** 支払回数 the backend allows for cards, space-separated (1 2 3 5 6 10 12 15 18 20 24 bonus revolving): as its `installments` option. */
+  @property() installments = '';
   /** Space-separated subset of Konbini store ids. */
   @property({ attribute: 'konbini-stores' }) konbiniStores = '';
   /** The merchant's cart or order id, sent back to the endpoint. */
@@ -122,6 +129,9 @@ export class KessaiCheckout extends KessaiElement {
   /** The error shown above the button: its code (the text is resolved when rendering, in the element's language). */
   @state() private alert?: { code: string; serverMessage?: string; status?: number; reference?: string };
   @state() private response?: CheckoutResponse;
+  @state() private wallet: WalletId | '' = '';
+  /** A wallet's QR code shown on this page (desktop), with its order. */
+  @state() private qr?: { action: CheckoutAction & { type: 'qr' }; orderId: string; wallet: WalletId };
 
   /** Taken synchronously before anything async: one submission at a time. */
   private locked = false;
@@ -143,6 +153,7 @@ export class KessaiCheckout extends KessaiElement {
     for (const m of asked) {
       if (!(PAYMENT_METHODS as readonly string[]).includes(m)) this.warnOnce(`unknown payment method "${m}" in methods is ignored.`);
       else if (m === 'card' && typeof this.cardTokenizer !== 'function') continue;
+      else if (m === 'wallet' && !parseWallets(this.wallets).length) this.warnOnce('the wallet method needs the wallets attribute (e.g. wallets="rakuten-pay merpay").');
       else if (!out.includes(m as PaymentMethod)) out.push(m as PaymentMethod);
     }
     return out;
@@ -188,6 +199,8 @@ export class KessaiCheckout extends KessaiElement {
     if (changed.has('amount') && (!Number.isInteger(this.amount) || this.amount < 0)) this.warnOnce(`amount must be a whole number of yen, got ${this.amount}.`);
     const methods = this.availableMethods;
     if (!methods.includes(this.method as PaymentMethod)) this.method = methods[0] ?? '';
+    const wallets = parseWallets(this.wallets);
+    if (!wallets.includes(this.wallet as WalletId)) this.wallet = wallets[0] ?? '';
   }
 
   /** Submits like a form's requestSubmit(): validates, then posts once. */
@@ -217,7 +230,7 @@ export class KessaiCheckout extends KessaiElement {
     return false;
   }
 
-  private buildRequest(card?: { token: string; brand?: string; last4?: string }): CheckoutRequest {
+  private buildRequest(card?: { token: string; brand?: string; last4?: string; installments?: InstallmentPlan }): CheckoutRequest {
     const v = (name: string) => (this.section(name)?.value ?? {}) as Record<string, string>;
     const method = this.method as PaymentMethod;
     const request: CheckoutRequest = {
@@ -249,7 +262,10 @@ export class KessaiCheckout extends KessaiElement {
       const store = this.section('konbini')?.value;
       request.konbini = { store: (typeof store === 'string' ? store : ((store as Record<string, string>)?.store ?? '')) as never };
     }
-    if (method === 'card' && card) request.card = { token: card.token, ...(card.brand ? { brand: card.brand } : {}), ...(card.last4 ? { last4: card.last4 } : {}) };
+    if (method === 'card' && card) {
+      request.card = { token: card.token, ...(card.brand ? { brand: card.brand } : {}), ...(card.last4 ? { last4: card.last4 } : {}), ...(card.installments !== undefined ? { installments: card.installments } : {}) };
+    }
+    if (method === 'wallet' && this.wallet) request.wallet = { type: this.wallet };
     return request;
   }
 
@@ -260,10 +276,11 @@ export class KessaiCheckout extends KessaiElement {
     try {
       if (!this.attempt) {
         if (!(await this.validate())) return;
-        let card: { token: string; brand?: string; last4?: string } | undefined;
+        let card: { token: string; brand?: string; last4?: string; installments?: InstallmentPlan } | undefined;
         if (this.method === 'card') {
           try {
-            card = await (this.section('card') as unknown as KessaiCardFields).tokenize(this.cardTokenizer!);
+            const fields = this.section('card') as unknown as KessaiCardFields;
+            card = { ...(await fields.tokenize(this.cardTokenizer!)), installments: fields.selectedInstallments };
           } catch {
             this.fail('tokenize_failed', false);
             return;
@@ -295,13 +312,23 @@ export class KessaiCheckout extends KessaiElement {
     if (result.kind === 'success') {
       const response = result.response;
       if (response.status === 'requires_action') {
-        if (!isHttpsUrl(response.redirectUrl)) {
+        const action = parseAction(response, location.href);
+        if (!action) {
           this.attempt = undefined;
           this.fail('unsafe_redirect', false);
           return;
         }
+        if (action.type === 'qr' && response.orderId && !isHandheld()) {
+          // On a desktop the wallet app is on the shopper's phone: show its QR code here.
+          const wallet: WalletId = this.method === 'wallet' && this.wallet ? this.wallet : 'paypay';
+          this.qr = { action, orderId: response.orderId, wallet };
+          this.phase = 'qr';
+          this.dispatchSuccess(response);
+          void this.updateComplete.then(() => this.renderRoot.querySelector('kessai-wallet-qr')?.updateComplete.then(() => this.renderRoot.querySelector('kessai-wallet-qr')?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus()));
+          return;
+        }
         this.phase = 'redirecting';
-        if (this.dispatchSuccess(response)) location.assign(response.redirectUrl);
+        if (this.dispatchSuccess(response)) location.assign(action.type === 'qr' ? (action.deeplink ?? action.url) : action.url);
         return;
       }
       this.response = response;
@@ -355,6 +382,8 @@ export class KessaiCheckout extends KessaiElement {
         return msg('Your card was declined. Use another card or another payment method.', { id: 'checkout.error.declined' });
       case 'amount_mismatch':
         return msg('The order amount has changed. Reload the page and check your cart.', { id: 'checkout.error.amount' });
+      case 'wallet_failed':
+        return msg('The payment was not completed. Choose a payment method and try again.', { id: 'checkout.error.wallet' });
     }
     if (status !== undefined && status >= 500) {
       return msg('The payment server had a problem. You can press the button again; you will not be charged twice.', { id: 'checkout.error.server' });
@@ -381,6 +410,38 @@ export class KessaiCheckout extends KessaiElement {
   private dispatchSuccess(response: CheckoutResponse): boolean {
     return this.dispatchEvent(new CustomEvent<KessaiSuccessDetail>('kessai-success', { detail: { response }, bubbles: true, composed: true, cancelable: true }));
   }
+
+  /** The wallet's QR code: paid or refused in the app, a new code after expiry, or back to the form. */
+  private onWalletResult = (e: CustomEvent<KessaiWalletResultDetail>): void => {
+    this.qr = undefined;
+    if (e.detail.outcome === 'succeeded') {
+      this.response = { status: 'succeeded', orderId: e.detail.orderId };
+      this.phase = 'succeeded';
+      this.dispatchSuccess(this.response);
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
+      return;
+    }
+    this.attempt = undefined;
+    this.locked = false;
+    this.fail('wallet_failed', false);
+  };
+
+  private onWalletRestart = (): void => {
+    // A new attempt with a new key: the expired code's order stays as it is.
+    if (this.attempt) this.attempt = { key: newIdempotencyKey(), body: this.attempt.body };
+    this.qr = undefined;
+    this.phase = 'idle';
+    this.locked = false;
+    void this.submit();
+  };
+
+  private onWalletCancel = (): void => {
+    this.qr = undefined;
+    this.attempt = undefined;
+    this.phase = 'idle';
+    this.locked = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus());
+  };
 
   /** Back from the back-forward cache (e.g. after 3-D Secure): a usable form again, same attempt. */
   private onPageShow = (e: PageTransitionEvent): void => {
@@ -413,6 +474,10 @@ export class KessaiCheckout extends KessaiElement {
         return msg('Credit card', { id: 'checkout.method.card' });
       case 'pay-easy':
         return msg('Pay-easy', { id: 'checkout.method.pay-easy' });
+      case 'paypay':
+        return 'PayPay';
+      case 'wallet':
+        return msg('Smartphone payment', { id: 'checkout.method.wallet' });
       default:
         return msg('Bank transfer', { id: 'checkout.method.bank-transfer' });
     }
@@ -423,7 +488,11 @@ export class KessaiCheckout extends KessaiElement {
       case 'konbini':
         return html`<kessai-konbini-picker data-section="konbini" exportparts="field, label, hint, error, option" name="konbini" stores=${ifDefined(this.konbiniStores || undefined)} amount=${this.amount}></kessai-konbini-picker>`;
       case 'card':
-        return html`<kessai-card-fields data-section="card" exportparts="field, label, input, hint, error"></kessai-card-fields>`;
+        return html`<kessai-card-fields data-section="card" exportparts="field, label, input, select, hint, error" installments=${this.installments}></kessai-card-fields>`;
+      case 'paypay':
+        return html`<p class="note">${msg('After ordering, pay in the PayPay app: scan the QR code shown here, or on a smartphone the app opens.', { id: 'checkout.note.paypay' })}</p>`;
+      case 'wallet':
+        return this.renderWallets();
       case 'pay-easy':
         return html`<p class="note">${msg('After ordering you get the numbers to pay at a bank ATM or through online banking.', { id: 'checkout.note.pay-easy' })}</p>`;
       case 'bank-transfer':
@@ -431,6 +500,16 @@ export class KessaiCheckout extends KessaiElement {
       default:
         return nothing;
     }
+  }
+
+  private renderWallets() {
+    return html`<fieldset class="wallets">
+        <legend>${msg('Wallet', { id: 'checkout.wallet.legend' })}</legend>
+        ${parseWallets(this.wallets).map(
+          (w) => html`<label><input type="radio" name="wallet" .value=${w} .checked=${this.wallet === w} @change=${() => (this.wallet = w)} />${walletName(w)}</label>`,
+        )}
+      </fieldset>
+      <p class="note">${msg('After ordering, pay in the app: scan the QR code shown here, or on a smartphone the app opens.', { id: 'checkout.note.wallet' })}</p>`;
   }
 
   private renderDone() {
@@ -451,7 +530,20 @@ export class KessaiCheckout extends KessaiElement {
     if (this.phase === 'succeeded' || this.phase === 'pending') return this.renderDone();
     const busy = this.phase === 'submitting' || this.phase === 'redirecting';
     const methods = this.availableMethods;
-    return html`<form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
+    const qr = this.qr;
+    // The form stays (hidden) under a QR code: going back to it keeps what was typed.
+    return html`${qr
+        ? html`<kessai-wallet-qr
+            .action=${qr.action}
+            endpoint=${this.endpoint}
+            order-id=${qr.orderId}
+            amount=${this.amount}
+            wallet=${qr.wallet}
+            @kessai-wallet-result=${this.onWalletResult}
+            @kessai-wallet-restart=${this.onWalletRestart}
+            @kessai-wallet-cancel=${this.onWalletCancel}
+          ></kessai-wallet-qr>`
+        : nothing}<form part="form" ?hidden=${!!qr} novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
       <p class="amount" part="amount">${msg(str`Amount: ¥${yen.format(this.amount)}`, { id: 'checkout.amount' })}</p>
       <h2 part="heading">${msg('Name', { id: 'checkout.section.name' })}</h2>
       <kessai-name-fields data-section="name" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-name-fields>
