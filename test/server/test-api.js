@@ -98,7 +98,7 @@ async function newShop(options, origin) {
   const onEvent = (e) => void events.push({ type: e.type, orderId: e.order?.id ?? null, previousStatus: e.previousStatus ?? null, status: e.order?.status ?? null });
   const common = { store, psp, now, onEvent, onError: () => {} };
   // returnUrl: where 3-D Secure and wallet pages send the shopper back (a test page; `{orderId}` is replaced).
-  const returnUrl = typeof options.returnUrl === 'string' ? (orderId) => new URL(options.returnUrl.replace('{orderId}', orderId), origin).href : undefined;
+  const returnUrl = typeof options.returnUrl === 'string' ? (orderId) => new URL(options.returnUrl.replace('{base}', encodeURIComponent(base)).replace('{orderId}', orderId), origin).href : undefined;
   const checkout = m.createCheckoutHandler({ ...common, catalog: m.createDemoCatalog(), lockTimeoutMs: options.lockTimeoutMs, installments: options.installments, wallets: options.wallets, returnUrl });
   const webhook = m.createWebhookHandler(common);
   const deliver = (signed) => webhook(new Request('http://shop/api/psp-webhook', { method: 'POST', headers: signed.headers, body: signed.body }));
@@ -305,6 +305,19 @@ export function testApiMiddleware() {
         `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>checkout</title></head><body>` +
         `<kessai-checkout endpoint="/test-api/endpoint/konbini?s=${encodeURIComponent(ctx.query.s ?? '')}" amount="3240" reference="cart" methods="konbini pay-easy"></kessai-checkout>` +
         `<script src="/test-api/cdn/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`;
+      return;
+    }
+    if (route === 'wallet-page') {
+      // A shop page with the checkout from source (test/helpers/wallet-page.ts), posting to a shop of
+      // /test-api/shop/new: the page 3-D Secure and wallet pages send the shopper back to.
+      const base = /^\/test-api\/shop\/[0-9a-f-]{36}$/.test(ctx.query.base ?? '') ? ctx.query.base : '';
+      const methods = /^[a-z -]{1,80}$/.test(ctx.query.methods ?? '') ? ctx.query.methods : 'paypay';
+      ctx.set('Content-Type', 'text/html; charset=utf-8');
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body =
+        `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>shop</title></head><body>` +
+        `<kessai-checkout endpoint="${base}/api/checkout" amount="5000" reference="e-gift-5000" no-address methods="${methods}" installments="3 6 12"></kessai-checkout>` +
+        `<script type="module" src="/test/helpers/wallet-page.ts"></script></body></html>`;
       return;
     }
     if (route === 'embed-english-page') {

@@ -91,8 +91,8 @@ export class KessaiWalletQr extends KessaiElement {
     this.stop();
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     if (changed.has('action') || changed.has('orderId') || changed.has('endpoint')) this.start();
   }
 
@@ -130,13 +130,12 @@ export class KessaiWalletQr extends KessaiElement {
   /** Waits `ms`, or less when woken (tab shown again, deadline reached, stopped). */
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(t);
-        if (self.wake === done) self.wake = undefined;
+        if (this.wake === done) this.wake = undefined;
         resolve();
-      }
+      };
+      const t = setTimeout(done, ms);
       this.wake = done;
     });
   }
