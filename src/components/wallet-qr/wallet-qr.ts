@@ -61,6 +61,8 @@ export class KessaiWalletQr extends KessaiElement {
   @property() wallet: WalletId = 'paypay';
   /** First pause between status reads (ms); it grows by half each time up to 15 s. */
   @property({ type: Number, attribute: false }) pollInterval = 2000;
+  /** The clock of the countdown (for stories and tests; default the real one). */
+  @property({ attribute: false }) clock: () => number = () => Date.now();
 
   @state() private qr?: { size: number; d: string } | null;
   @state() private now = Date.now();
@@ -93,7 +95,7 @@ export class KessaiWalletQr extends KessaiElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('action') || changed.has('orderId') || changed.has('endpoint')) this.start();
+    if (changed.has('action') || changed.has('orderId') || changed.has('endpoint') || changed.has('clock')) this.start();
   }
 
   /** (Re)starts the code, the countdown and the status reads for the current action. */
@@ -102,13 +104,13 @@ export class KessaiWalletQr extends KessaiElement {
     if (!this.action || !this.orderId || !this.endpoint || !this.isConnected) return;
     const run = ++this.run;
     this.expired = false;
-    this.now = Date.now();
+    this.now = this.clock();
     this.qr = undefined;
     const url = this.url;
     if (url) qrPath(url).then((q) => run === this.run && (this.qr = q), () => run === this.run && (this.qr = null));
     else this.qr = null;
     this.timer = setInterval(() => {
-      this.now = Date.now();
+      this.now = this.clock();
       if (this.now >= this.deadline) this.wake?.();
     }, 1000);
     void this.poll(run);
@@ -141,7 +143,8 @@ export class KessaiWalletQr extends KessaiElement {
   }
 
   private async poll(run: number): Promise<void> {
-    let delay = this.pollInterval;
+    // A code already past its deadline (the page came back late) is checked at once.
+    let delay = this.clock() >= this.deadline ? 0 : this.pollInterval;
     while (run === this.run) {
       await this.pause(delay);
       if (run !== this.run) return;
@@ -151,7 +154,7 @@ export class KessaiWalletQr extends KessaiElement {
         delay = this.pollInterval;
         continue;
       }
-      const pastDeadline = Date.now() >= this.deadline;
+      const pastDeadline = this.clock() >= this.deadline;
       this.abort = new AbortController();
       const outcome = await fetchOrderOutcome(this.endpoint, this.orderId, { signal: this.abort.signal, language: this.locale });
       if (run !== this.run) return;
