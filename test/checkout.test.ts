@@ -71,7 +71,7 @@ const button = (el: KessaiCheckout) => el.shadowRoot!.querySelector<HTMLButtonEl
 describe('kessai-checkout', () => {
   it('shows the amount, the methods allowed and a submit button, accessibly', async () => {
     const { el } = await checkout('ok');
-    expect(text(el)).to.contain('お支払い金額: ￥1,980');
+    expect(text(el)).to.contain('お支払い金額: 1,980円');
     const methods = Array.from(el.shadowRoot!.querySelectorAll('.methods label'), (l) => l.textContent!.trim());
     expect(methods).to.deep.equal(['ペイジー', '銀行振込']);
     expect(button(el).textContent!.trim()).to.equal('注文を確定する');

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/name-fields.js';
 import type { KessaiNameFields } from '../src/components/name-fields/name-fields.js';
-import { NAME_MAX_LENGTH } from '../src/core/name.js';
+import { FIELD_LIMITS } from '../src/core/field-schema.js';
 import { blur, errorOf, inputByLabel, typeInto } from './helpers/dom.js';
 import { autofillByHand, composeByHand, imeSteps, imeStepsOrByHand, isChromium, pasteByHand, type EngineOrder } from './helpers/ime.js';
 
@@ -208,7 +208,7 @@ describe('kessai-name-fields', () => {
 
   it('limits each name part to 30 characters, with a message', async () => {
     // The messages say 30: they must follow the rule.
-    expect(NAME_MAX_LENGTH).to.equal(30);
+    expect(FIELD_LIMITS.name).to.equal(30);
     const { el } = await inForm();
     const { sei, mei } = inputs(el);
     typeInto(sei, '山'.repeat(30));

@@ -1,10 +1,9 @@
 /**
  * Server-side validation of the endpoint contract's request body: the
- * merchant's backend runs the same rules as the form, on untrusted JSON.
+ * merchant's backend runs the form's own field schema (field-schema.ts) on untrusted JSON.
  * Pure (no DOM, no Node API): usable in Node, Deno, workers and browsers.
  */
 import {
-  KONBINI_STORES,
   PAYMENT_METHODS,
   WALLETS,
   type InstallmentPlan,
@@ -16,13 +15,8 @@ import {
   type PaymentMethod,
   parseInstallmentPlan,
 } from './contract.js';
-import { normalizeEmail } from './email.js';
-import { toKatakana } from './kana.js';
-import { normalizePhone } from './phone.js';
-import { normalizePostalCode } from './postal.js';
-import { findPrefecture, PREFECTURES } from './prefectures.js';
-import { charLength, hasUnsafeChars } from './text.js';
-import { email, katakana, maxLength, phone, postalCode, required, runValidators, type Validator } from './validators.js';
+import { checkField, FIELD_LIMITS, FIELD_SCHEMA, type FieldSchema } from './field-schema.js';
+import { findPrefecture } from './prefectures.js';
 
 /** One refused field: `field` is the contract path (`customer.phone`), `code` the rule that failed. */
 export interface CheckoutFieldError {
@@ -51,17 +45,8 @@ export interface CheckoutValidationOptions {
 /** Largest amount accepted in one order (yen). */
 export const CHECKOUT_MAX_AMOUNT = 99_999_999;
 
-/** Length limits, in code points. */
-export const CHECKOUT_LIMITS = {
-  reference: 100,
-  name: 50,
-  kana: 50,
-  city: 100,
-  line1: 100,
-  line2: 100,
-  cardToken: 255,
-  cardBrand: 30,
-} as const;
+/** Length limits, in code points (the field schema's: see `FIELD_LIMITS`). */
+export const CHECKOUT_LIMITS = FIELD_LIMITS;
 
 /**
  * Object keys that carry raw card data (PAN, security code, expiry, track data),
@@ -210,53 +195,26 @@ function findRawCardData(body: Json, out: CheckoutFieldError[]): void {
   }
 }
 
-interface StringRule {
-  required: boolean;
-  max: number;
-  validators?: readonly Validator[];
-  normalize?: (s: string) => string;
-}
-
-/** Checks one string field; returns its normalized value or records an error. */
-function checkString(obj: Record<string, Json>, key: string, path: string, rule: StringRule, errors: CheckoutFieldError[]): string {
+/** Checks one string field against its schema; returns its normalized value or records an error. */
+function checkString(obj: Record<string, Json>, key: string, field: FieldSchema, errors: CheckoutFieldError[]): string {
   const raw = obj[key];
   if (raw === undefined || raw === null) {
-    if (rule.required) errors.push({ field: path, code: 'required' });
+    if (field.required) errors.push({ field: field.path, code: 'required' });
     return '';
   }
   if (typeof raw !== 'string') {
-    errors.push({ field: path, code: 'type' });
+    errors.push({ field: field.path, code: 'type' });
     return '';
   }
-  // Controls and bidi overrides are refused before anything trims them away.
-  if (hasUnsafeChars(raw)) {
-    errors.push({ field: path, code: 'unsafe' });
+  const r = checkField(field, raw);
+  if (!r.ok) {
+    errors.push({ field: field.path, code: r.code });
     return '';
   }
-  const value = rule.normalize ? rule.normalize(raw) : raw.trim();
-  if (rule.required && value === '') {
-    errors.push({ field: path, code: 'required' });
-    return '';
-  }
-  if (charLength(value) > rule.max) {
-    errors.push({ field: path, code: 'tooLong' });
-    return '';
-  }
-  const code = runValidators(value, rule.validators ?? [], rule.required);
-  if (code) {
-    errors.push({ field: path, code });
-    return '';
-  }
-  return value;
+  return r.value;
 }
 
-const nameRule = (max: number): StringRule => ({ required: true, max, validators: [required, maxLength(max)] });
-const kanaRule: StringRule = {
-  required: true,
-  max: CHECKOUT_LIMITS.kana,
-  validators: [required, katakana],
-  normalize: (s) => toKatakana(s).trim(),
-};
+const S = FIELD_SCHEMA;
 
 function checkCustomer(body: Record<string, Json>, errors: CheckoutFieldError[]): CheckoutCustomer | undefined {
   const c = body.customer;
@@ -269,12 +227,12 @@ function checkCustomer(body: Record<string, Json>, errors: CheckoutFieldError[])
     return undefined;
   }
   return {
-    familyName: checkString(c, 'familyName', 'customer.familyName', nameRule(CHECKOUT_LIMITS.name), errors),
-    givenName: checkString(c, 'givenName', 'customer.givenName', nameRule(CHECKOUT_LIMITS.name), errors),
-    familyNameKana: checkString(c, 'familyNameKana', 'customer.familyNameKana', kanaRule, errors),
-    givenNameKana: checkString(c, 'givenNameKana', 'customer.givenNameKana', kanaRule, errors),
-    email: checkString(c, 'email', 'customer.email', { required: true, max: 254, validators: [email], normalize: normalizeEmail }, errors),
-    phone: checkString(c, 'phone', 'customer.phone', { required: true, max: 20, validators: [phone], normalize: normalizePhone }, errors),
+    familyName: checkString(c, 'familyName', S['customer.familyName'], errors),
+    givenName: checkString(c, 'givenName', S['customer.givenName'], errors),
+    familyNameKana: checkString(c, 'familyNameKana', S['customer.familyNameKana'], errors),
+    givenNameKana: checkString(c, 'givenNameKana', S['customer.givenNameKana'], errors),
+    email: checkString(c, 'email', S['customer.email'], errors),
+    phone: checkString(c, 'phone', S['customer.phone'], errors),
   };
 }
 
@@ -289,17 +247,15 @@ function checkAddress(body: Record<string, Json>, requireAddress: boolean, error
     return undefined;
   }
   const before = errors.length;
-  const postal = checkString(a, 'postalCode', 'address.postalCode', { required: true, max: 20, validators: [postalCode], normalize: normalizePostalCode }, errors);
-  const prefecture = checkString(a, 'prefecture', 'address.prefecture', { required: true, max: 10 }, errors);
-  const prefectureCode = checkString(a, 'prefectureCode', 'address.prefectureCode', { required: true, max: 2 }, errors);
-  if (prefecture && !PREFECTURES.some((p) => p.name === prefecture)) errors.push({ field: 'address.prefecture', code: 'unsupported' });
-  else if (prefectureCode && !/^(0[1-9]|[1-3]\d|4[0-7])$/.test(prefectureCode)) errors.push({ field: 'address.prefectureCode', code: 'format' });
-  else if (prefecture && prefectureCode && findPrefecture(prefectureCode)?.name !== prefecture) {
+  const postal = checkString(a, 'postalCode', S['address.postalCode'], errors);
+  const prefecture = checkString(a, 'prefecture', S['address.prefecture'], errors);
+  const prefectureCode = checkString(a, 'prefectureCode', S['address.prefectureCode'], errors);
+  if (prefecture && prefectureCode && findPrefecture(prefectureCode)?.name !== prefecture) {
     errors.push({ field: 'address.prefecture', code: 'mismatch' });
   }
-  const city = checkString(a, 'city', 'address.city', nameRule(CHECKOUT_LIMITS.city), errors);
-  const line1 = checkString(a, 'line1', 'address.line1', nameRule(CHECKOUT_LIMITS.line1), errors);
-  const line2 = checkString(a, 'line2', 'address.line2', { required: false, max: CHECKOUT_LIMITS.line2 }, errors);
+  const city = checkString(a, 'city', S['address.city'], errors);
+  const line1 = checkString(a, 'line1', S['address.line1'], errors);
+  const line2 = checkString(a, 'line2', S['address.line2'], errors);
   if (errors.length > before) return undefined;
   return { postalCode: postal, prefecture, prefectureCode, city, line1, line2 };
 }
@@ -318,12 +274,8 @@ function checkKonbini(body: Record<string, Json>, method: PaymentMethod | undefi
     errors.push({ field: 'konbini', code: 'type' });
     return undefined;
   }
-  const store = k.store;
-  if (store === undefined || store === null || store === '') errors.push({ field: 'konbini.store', code: 'required' });
-  else if (typeof store !== 'string') errors.push({ field: 'konbini.store', code: 'type' });
-  else if (!(KONBINI_STORES as readonly string[]).includes(store)) errors.push({ field: 'konbini.store', code: 'unsupported' });
-  else return { store: store as KonbiniStore };
-  return undefined;
+  const store = checkString(k, 'store', S['konbini.store'], errors);
+  return store ? { store: store as KonbiniStore } : undefined;
 }
 
 function checkWallet(body: Record<string, Json>, method: PaymentMethod | undefined, allowed: readonly WalletId[], errors: CheckoutFieldError[]): CheckoutRequest['wallet'] {
@@ -358,12 +310,9 @@ function checkCard(body: Record<string, Json>, method: PaymentMethod | undefined
   for (const k of Object.keys(c)) {
     if (!['token', 'brand', 'last4', 'installments'].includes(k) && !isRawCardKey(k)) errors.push({ field: `card.${k}`, code: 'unexpected' });
   }
-  const token = checkString(c, 'token', 'card.token', { required: true, max: CHECKOUT_LIMITS.cardToken }, errors);
-  if (token && !/^[\x21-\x7E]+$/.test(token)) errors.push({ field: 'card.token', code: 'format' });
-  const brand = checkString(c, 'brand', 'card.brand', { required: false, max: CHECKOUT_LIMITS.cardBrand }, errors);
-  if (brand && !/^[A-Za-z0-9 _-]+$/.test(brand)) errors.push({ field: 'card.brand', code: 'format' });
-  const last4 = checkString(c, 'last4', 'card.last4', { required: false, max: 4 }, errors);
-  if (last4 && !/^\d{4}$/.test(last4)) errors.push({ field: 'card.last4', code: 'format' });
+  const token = checkString(c, 'token', S['card.token'], errors);
+  const brand = checkString(c, 'brand', S['card.brand'], errors);
+  const last4 = checkString(c, 'last4', S['card.last4'], errors);
   let installments: InstallmentPlan | undefined;
   if (c.installments !== undefined && c.installments !== null) {
     // Exactly the contract's JSON: a number of payments, "bonus" or "revolving" (no "6" string).
@@ -401,7 +350,7 @@ export function validateCheckoutRequest(body: unknown, options: CheckoutValidati
   let reference: string | undefined;
   // An empty reference counts as none (the form sends what the page gave it).
   if (body.reference !== undefined && body.reference !== null && body.reference !== '') {
-    reference = checkString(body, 'reference', 'reference', { required: true, max: CHECKOUT_LIMITS.reference, validators: [required] }, errors) || undefined;
+    reference = checkString(body, 'reference', S.reference, errors) || undefined;
   }
 
   const amount = body.amount;

@@ -97,8 +97,9 @@ export interface BankTransferInstructions {
 export type PaymentInstructions = KonbiniInstructions | PayEasyInstructions | BankTransferInstructions;
 
 export type CheckoutResponse =
-  | { status: 'succeeded'; orderId?: string }
-  | { status: 'pending'; orderId?: string; instructions: PaymentInstructions }
+  /** `emailSent`: the merchant also sent the receipt / payment numbers by e-mail (the result screen says so). */
+  | { status: 'succeeded'; orderId?: string; emailSent?: boolean }
+  | { status: 'pending'; orderId?: string; instructions: PaymentInstructions; emailSent?: boolean }
   | { status: 'requires_action'; orderId?: string; redirectUrl?: string; action?: CheckoutAction };
 
 /**

@@ -89,9 +89,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function parseCheckoutResponse(v: unknown): CheckoutResponse | null {
   if (!isObject(v)) return null;
   const orderId = cleanServerText(v.orderId);
-  if (v.status === 'succeeded') return { status: 'succeeded', orderId };
+  const sent = v.emailSent === true ? { emailSent: true } : {};
+  if (v.status === 'succeeded') return { status: 'succeeded', orderId, ...sent };
   if (v.status === 'pending' && isObject(v.instructions)) {
-    return { status: 'pending', orderId, instructions: v.instructions as unknown as PaymentInstructions };
+    return { status: 'pending', orderId, instructions: v.instructions as unknown as PaymentInstructions, ...sent };
   }
   if (v.status === 'requires_action' && (typeof v.redirectUrl === 'string' || isObject(v.action))) {
     // The URLs are checked where they are used (parseAction in core/action.ts).

@@ -46,9 +46,9 @@ export const prefecture: Validator = {
   validate: (v) => (findPrefecture(v) ? null : 'format'),
 };
 
-/** Runs validators in order and returns the first error code. Optional fields skip all rules when empty. */
+/** Runs validators in order and returns the first error code. Optional fields skip all rules when empty (white space only; control characters are not emptiness). */
 export function runValidators(value: string, validators: readonly Validator[], isRequired = true): string | null {
-  if (!isRequired && value.trim() === '') return null;
+  if (!isRequired && value.trim() === '' && !hasUnsafeChars(value)) return null;
   for (const v of validators) {
     const err = v.validate(value);
     if (err) return err;

@@ -30,6 +30,7 @@
  */
 import { KONBINI_MAX_AMOUNT, type CheckoutRequest, type CheckoutResponse, type InstallmentPlan, type PaymentInstructions, type WalletId } from '../core/contract.js';
 import { validateCheckoutRequest } from '../core/checkout-request.js';
+import { maskEmail } from '../core/resume.js';
 import { bodyFingerprint, parseIdempotencyKey } from './request.js';
 import { fail, JSON_TYPE, orderIdForKey, randomId, readBodyOr413, reply, send, toJstIso, type Reply } from './http.js';
 import type { Lease, Store, StoredResponse } from './store.js';
@@ -75,6 +76,11 @@ export interface CheckoutHandlerOptions {
    * (e.g. `(id) => \`https://shop.example/checkout?kessai-order=\${id}\``). Passed to the PSP as `returnUrl`.
    */
   returnUrl?: (orderId: string) => string;
+  /**
+   * The merchant e-mails the receipt and the payment numbers (from `onEvent` or its own mailer): answers
+   * carry `emailSent: true`, so the result screen says the numbers were also sent by e-mail (default false).
+   */
+  emailsReceipt?: boolean;
 }
 
 /** The per-request context: what every log line and audit entry of one request names. */
@@ -107,6 +113,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     return auditOn && ctx.orderId ? appendAudit(store, auditEntry(kind, ctx, details, now()), (e) => reportError(e, ctx)) : Promise.resolve();
   };
   let requests = 0;
+  const sent = options.emailsReceipt ? { emailSent: true } : {};
 
   type Priced = { ok: true; item: { reference: string; name: string; amount: number } } | { ok: false; reply: Reply };
 
@@ -165,14 +172,14 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
           }
           const body: CheckoutResponse =
             r.status === 'succeeded'
-              ? { status: 'succeeded', orderId }
+              ? { status: 'succeeded', orderId, ...sent }
               : { status: 'requires_action', orderId, redirectUrl: r.redirectUrl, action: { type: 'redirect', url: r.redirectUrl } };
           return { reply: reply(200, marked(body)), settlement: { status: r.status, pspPaymentId: r.pspPaymentId, at, psp: r.psp } };
         }
       }
       if (!pending) throw new PspUnsupportedMethodError(psp.name, value.method);
       await record(ctx, 'psp.result', { status: 'pending', pspPaymentId: pending.pspPaymentId, heldBy: (pending as { psp?: string }).psp ?? psp.name });
-      const body: CheckoutResponse = { status: 'pending', orderId, instructions: pending.instructions };
+      const body: CheckoutResponse = { status: 'pending', orderId, instructions: pending.instructions, ...sent };
       return {
         reply: reply(200, marked(body)),
         settlement: { status: 'pending', pspPaymentId: pending.pspPaymentId, instructions: pending.instructions, at: toJstIso(now()), psp: (pending as { psp?: string }).psp },
@@ -343,7 +350,8 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
   async function status(orderId: string): Promise<Response> {
     const order = /^ord_[0-9a-z]{20}$/.test(orderId) ? await store.getOrder(orderId) : undefined;
     if (!order) return send(fail(404, 'not_found'));
-    // What the shopper's page may show: no name, address or contact data.
+    // What the shopper's page may show (anyone holding the unguessable order id can read it): no name,
+    // address or phone; the e-mail only masked (h***@example.jp), the card only as brand and last 4 digits.
     const body: Record<string, unknown> = {
       orderId: order.id,
       status: order.status,
@@ -353,9 +361,18 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       expiresAt: order.expiresAt,
       paidAt: order.paidAt,
     };
+    if (order.konbiniStore) body.konbiniStore = order.konbiniStore;
+    if (order.cardBrand) body.cardBrand = order.cardBrand;
+    if (order.cardLast4) body.cardLast4 = order.cardLast4;
+    const email = maskEmail(order.customer?.email ?? '');
+    if (email) body.email = email;
+    if (options.emailsReceipt) body.emailSent = true;
     if (order.status === 'pending' && order.instructions) body.instructions = order.instructions;
     // A wallet order still waiting: its QR code or page again (after a reload), never personal data.
-    if (order.status === 'requires_action' && order.instructions?.method === 'wallet') body.action = order.instructions.action;
+    if (order.status === 'requires_action' && order.instructions?.method === 'wallet') {
+      body.action = order.instructions.action;
+      body.wallet = order.instructions.wallet;
+    }
     if (order.sandbox) body.sandbox = true;
     return send(reply(200, body));
   }

@@ -12,9 +12,13 @@ import {
   type FuriganaState,
 } from '../../src/core/furigana.js';
 import { isKatakanaReading, toKatakana } from '../../src/core/kana.js';
-import { hasNameSymbols, nameChars, nameKana, NAME_MAX_LENGTH, normalizeName, normalizeNameKana } from '../../src/core/name.js';
-import { runValidators } from '../../src/core/validators.js';
-import { nameKanaValidators, nameValidators } from '../../src/core/name.js';
+import { checkField, FIELD_LIMITS, FIELD_SCHEMA, hasNameSymbols, normalizeName, normalizeNameKana } from '../../src/core/field-schema.js';
+
+const NAME_MAX_LENGTH = FIELD_LIMITS.name;
+const codeOf = (path: 'customer.familyName' | 'customer.familyNameKana', input: string): string | null => {
+  const r = checkField(FIELD_SCHEMA[path], input);
+  return r.ok ? null : r.code;
+};
 
 /** The engines' event orders for one composition committed at the end of the field. */
 type Engine = 'chrome' | 'firefox' | 'firefox-legacy' | 'safari' | 'safari-late-value' | 'no-end-value';
@@ -386,7 +390,7 @@ describe('core/furigana', () => {
   });
 });
 
-describe('core/name', () => {
+describe('core/field-schema: names', () => {
   const names: Array<[string, string, string | null]> = [
     ['kanji', '山田', null],
     ['ideographic variant', '髙﨑', null],
@@ -406,7 +410,7 @@ describe('core/name', () => {
     ['10,000 characters of markup', '<b>'.repeat(3_334), 'tooLong'],
   ];
   for (const [what, input, code] of names) {
-    it(`name: ${what} → ${code ?? 'valid'}`, () => expect(runValidators(input, nameValidators)).to.equal(code));
+    it(`name: ${what} → ${code ?? 'valid'}`, () => expect(codeOf('customer.familyName', input)).to.equal(code));
   }
 
   const kana: Array<[string, string, string | null]> = [
@@ -424,7 +428,7 @@ describe('core/name', () => {
     ['31 characters', 'ア'.repeat(31), 'tooLong'],
   ];
   for (const [what, input, code] of kana) {
-    it(`reading: ${what} → ${code ?? 'valid'}`, () => expect(runValidators(input, nameKanaValidators)).to.equal(code));
+    it(`reading: ${what} → ${code ?? 'valid'}`, () => expect(codeOf('customer.familyNameKana', input)).to.equal(code));
   }
 
   it('normalizes what is sent, keeping kanji exactly', () => {
@@ -433,9 +437,7 @@ describe('core/name', () => {
     expect(normalizeNameKana(' やまだ ﾀﾛｳ ')).to.equal('ヤマダ タロウ');
   });
 
-  it('validators are pure objects with stable names', () => {
-    expect(nameChars.name).to.equal('nameChars');
-    expect(nameKana.name).to.equal('nameKana');
+  it('allows the punctuation real names use', () => {
     expect(hasNameSymbols("Jean-Luc O'Neil Jr.")).to.equal(false);
   });
 
@@ -443,7 +445,7 @@ describe('core/name', () => {
     const hira = fc.integer({ min: 0x3041, max: 0x3096 }).map((c) => String.fromCharCode(c));
     fc.assert(
       fc.property(fc.array(hira, { minLength: 1, maxLength: NAME_MAX_LENGTH }), (chars) => {
-        expect(runValidators(chars.join(''), nameKanaValidators)).to.equal(null);
+        expect(codeOf('customer.familyNameKana', chars.join(''))).to.equal(null);
       }),
     );
   });

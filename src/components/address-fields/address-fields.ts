@@ -2,20 +2,21 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { type PostalAddress } from '../../core/postal-data.js';
+import { FIELD_SCHEMA } from '../../core/field-schema.js';
 import { formatPostalCode, normalizePostalCode } from '../../core/postal.js';
 import { findPrefecture, PREFECTURES } from '../../core/prefectures.js';
-import { maxLength, noUnsafeChars, postalCode, prefecture, required } from '../../core/validators.js';
 import { msg } from '../../localize.js';
-import { FormFieldsElement, type FieldSpec } from '../shared/form-fields.js';
+import { FormFieldsElement, schemaField, type FieldSpec } from '../shared/form-fields.js';
 import { addressFieldsStyles } from './address-fields.styles.js';
 import { DEFAULT_POSTAL_TIMEOUT, lookupPostalCode, PostalLookupError, type PostalLookupFailure } from './postal-source.js';
 
 const FIELDS: readonly FieldSpec[] = [
-  { key: 'postalCode', validators: [required, noUnsafeChars, maxLength(20), postalCode], normalize: normalizePostalCode },
-  { key: 'prefecture', validators: [required, prefecture], normalize: (v) => findPrefecture(v)?.name ?? '' },
-  { key: 'city', validators: [required, noUnsafeChars, maxLength(50)] },
-  { key: 'line1', validators: [required, noUnsafeChars, maxLength(100)] },
-  { key: 'line2', validators: [noUnsafeChars, maxLength(100)], required: false },
+  schemaField('postalCode', FIELD_SCHEMA['address.postalCode']),
+  // The select holds a JIS code; the contract carries the name (and the code beside it).
+  schemaField('prefecture', FIELD_SCHEMA['address.prefecture'], (v) => findPrefecture(v)?.name ?? v),
+  schemaField('city', FIELD_SCHEMA['address.city']),
+  schemaField('line1', FIELD_SCHEMA['address.line1']),
+  schemaField('line2', FIELD_SCHEMA['address.line2']),
 ];
 
 /** What `kessai-address-resolved` carries. */

@@ -12,6 +12,7 @@ import {
   validateCardNumber,
 } from '../../core/card.js';
 import { parseInstallmentPlan, type InstallmentPlan } from '../../core/contract.js';
+import { checkField, FIELD_SCHEMA } from '../../core/field-schema.js';
 import { toHalfWidthAscii } from '../../core/text.js';
 import { noUnsafeChars, type Validator } from '../../core/validators.js';
 import { msg, str } from '../../localize.js';
@@ -135,10 +136,13 @@ export class KessaiCardFields extends FormFieldsElement {
       cvc: toHalfWidthAscii(this.values.cvc ?? '').trim(),
       name: toHalfWidthAscii(this.values.name ?? '').trim().toUpperCase(),
     });
-    if (!result || typeof result.token !== 'string' || result.token.trim() === '') throw new Error('tokenizer returned no token');
-    const brand = typeof result.brand === 'string' ? result.brand : detectCardBrand(number)?.brand;
-    const last4 = typeof result.last4 === 'string' && /^\d{4}$/.test(result.last4) ? result.last4 : number.slice(-4);
-    return { token: result.token, brand, last4 };
+    // The token must pass the server's own rule (field schema), or the order would only be refused there.
+    const token = checkField(FIELD_SCHEMA['card.token'], typeof result?.token === 'string' ? result.token : '');
+    if (!token.ok) throw new Error(`tokenizer returned no usable token (${token.code})`);
+    const given = typeof result.brand === 'string' ? checkField(FIELD_SCHEMA['card.brand'], result.brand) : undefined;
+    const brand = given?.ok && given.value ? given.value : detectCardBrand(number)?.brand;
+    const last4 = typeof result.last4 === 'string' && checkField(FIELD_SCHEMA['card.last4'], result.last4).ok && result.last4 ? result.last4 : number.slice(-4);
+    return { token: token.value, brand, last4 };
   }
 
   /** Forgets every card value (also on disconnect). */

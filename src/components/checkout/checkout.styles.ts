@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { hostStyles } from '../shared/host.styles.js';
+import { resultStyles } from './result-view.js';
 
 const checkoutCss = css`
   :host {
@@ -97,4 +98,4 @@ const checkoutCss = css`
   }
 `;
 
-export const checkoutStyles = [hostStyles, checkoutCss];
+export const checkoutStyles = [hostStyles, checkoutCss, resultStyles];

@@ -6,10 +6,15 @@ import { PAYMENT_METHODS, type CheckoutAction, type CheckoutRequest, type Checko
 import { endpointProblem, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
 import { msg, str } from '../../localize.js';
 import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
+import { isOrderId, type OrderStatusView } from '../../core/resume.js';
 import { KessaiElement } from '../shared/kessai-element.js';
 import type { KessaiWalletResultDetail } from '../wallet-qr/wallet-qr.js';
 import { isHandheld, parseWallets, walletName } from '../wallet-qr/wallets.js';
+import { formatYen } from '../shared/yen.js';
 import { checkoutStyles } from './checkout.styles.js';
+import { methodLabel } from './labels.js';
+import { renderResult } from './result-view.js';
+import { forgetOrder, orderIdInPage, rememberOrder, resumeOrder } from './resume.js';
 
 /** What the checkout needs of each section element (name, contact, address, konbini, card). */
 interface Section extends HTMLElement {
@@ -38,7 +43,8 @@ export interface KessaiErrorDetail {
   retryable: boolean;
 }
 
-type Phase = 'idle' | 'submitting' | 'redirecting' | 'succeeded' | 'pending' | 'qr';
+/** `result`: a result screen is shown (after ordering, or read back from the status route: `resuming`); `qr`: a wallet's QR code. */
+type Phase = 'idle' | 'submitting' | 'redirecting' | 'resuming' | 'result' | 'qr';
 
 /** Which section element owns a contract field path ("customer.phone" → contact / phone). */
 const FIELD_OWNER: Record<string, [string, string]> = {
@@ -57,8 +63,6 @@ const FIELD_OWNER: Record<string, [string, string]> = {
   'konbini.store': ['konbini', 'store'],
   'card.token': ['card', 'number'],
 };
-
-const yen = new Intl.NumberFormat('en-US');
 
 /**
  * The whole checkout: name, contact, address, the payment method and its
@@ -128,7 +132,8 @@ export class KessaiCheckout extends KessaiElement {
   @state() private phase: Phase = 'idle';
   /** The error shown above the button: its code (the text is resolved when rendering, in the element's language). */
   @state() private alert?: { code: string; serverMessage?: string; status?: number; reference?: string };
-  @state() private response?: CheckoutResponse;
+  /** The result screen shown (phase `result`). */
+  @state() private result?: OrderStatusView;
   @state() private wallet: WalletId | '' = '';
   /** A wallet's QR code shown on this page (desktop), with its order. */
   @state() private qr?: { action: CheckoutAction & { type: 'qr' }; orderId: string; wallet: WalletId };
@@ -141,6 +146,10 @@ export class KessaiCheckout extends KessaiElement {
   private newAttemptOnEdit = false;
   private readonly abort = new AbortController();
   private warned = new Set<string>();
+  /** The URL was checked for an order id to resume (once, when the endpoint is known). */
+  private resumeChecked = false;
+  /** What the result screen shows that the response does not carry: the card's brand and last 4 digits, the e-mail. */
+  private placed: { card?: { brand?: string; last4?: string }; email?: string } = {};
   /** `methods` asks for card but no tokenizer is set (yet: pages often set it after upgrade). */
   private get cardHeldBack(): boolean {
     return this.methods.split(/\s+/).includes('card') && typeof this.cardTokenizer !== 'function';
@@ -201,7 +210,57 @@ export class KessaiCheckout extends KessaiElement {
     if (!methods.includes(this.method as PaymentMethod)) this.method = methods[0] ?? '';
     const wallets = parseWallets(this.wallets);
     if (!wallets.includes(this.wallet as WalletId)) this.wallet = wallets[0] ?? '';
+    if (!this.resumeChecked && this.endpoint) {
+      this.resumeChecked = true;
+      const orderId = orderIdInPage();
+      // An order placed earlier from this page (reload, bookmark, new tab, back from a redirect): show its result, never a new form.
+      if (orderId) void this.resume(orderId);
+    }
   }
+
+  /** Shows the result of `orderId` from the status route. Never posts. */
+  private async resume(orderId: string): Promise<void> {
+    this.phase = 'resuming';
+    this.locked = true;
+    this.result = { kind: 'processing', orderId, status: '' };
+    const ask = (o: { while?: Array<'processing' | 'requires_action'>; maxReads?: number } = {}) =>
+      resumeOrder({ endpoint: this.endpoint, orderId, language: this.locale, signal: this.abort.signal, timeoutMs: this.timeout, ...o });
+    let view = await ask();
+    const action = view.kind === 'requires_action' ? parseAction(view as unknown as Record<string, unknown>, location.href) : null;
+    // A wallet's QR code still waiting (reload, new tab): the same code again, polling its status.
+    if (action?.type === 'qr') return this.showQr(action, orderId, view.method === 'wallet' && view.wallet ? view.wallet : 'paypay');
+    // Back from 3-D Secure or a wallet's page, the PSP's notification may come a moment after the shopper: ask a few more times.
+    if (view.kind === 'requires_action') view = await ask({ while: ['processing', 'requires_action'], maxReads: 4 });
+    this.showResult(view);
+  }
+
+  private showQr(action: CheckoutAction & { type: 'qr' }, orderId: string, wallet: WalletId): void {
+    rememberOrder(orderId);
+    this.qr = { action, orderId, wallet };
+    this.phase = 'qr';
+    void this.updateComplete.then(() => this.renderRoot.querySelector('kessai-wallet-qr')?.updateComplete.then(() => this.renderRoot.querySelector('kessai-wallet-qr')?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus()));
+  }
+
+  private showResult(view: OrderStatusView): void {
+    this.result = view;
+    this.phase = 'result';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
+  }
+
+  /** The shopper starts a new order from a result screen: the form again, a new attempt, no order id in the URL. */
+  private restart = (): void => {
+    forgetOrder();
+    this.result = undefined;
+    this.attempt = undefined;
+    this.placed = {};
+    this.phase = 'idle';
+    this.locked = false;
+  };
+
+  private recheck = (): void => {
+    const id = this.result?.orderId;
+    if (id) void this.resume(id);
+  };
 
   /** Submits like a form's requestSubmit(): validates, then posts once. */
   requestSubmit(): void {
@@ -271,7 +330,7 @@ export class KessaiCheckout extends KessaiElement {
 
   /** The double-submit guard: any number of clicks, Enter presses or requestSubmit() calls post once. */
   async submit(): Promise<void> {
-    if (this.locked || this.refusal || this.phase === 'succeeded' || this.phase === 'pending' || this.phase === 'redirecting') return;
+    if (this.locked || this.refusal || this.phase === 'result' || this.phase === 'resuming' || this.phase === 'redirecting') return;
     this.locked = true;
     try {
       if (!this.attempt) {
@@ -287,6 +346,7 @@ export class KessaiCheckout extends KessaiElement {
           }
         }
         const request = this.buildRequest(card);
+        this.placed = { card: card && { brand: card.brand, last4: card.last4 }, email: request.customer.email || undefined };
         const go = this.dispatchEvent(new CustomEvent<KessaiSubmitDetail>('kessai-submit', { detail: { request }, bubbles: true, composed: true, cancelable: true }));
         if (!go) return;
         this.attempt = { key: newIdempotencyKey(), body: JSON.stringify(request) };
@@ -318,23 +378,35 @@ export class KessaiCheckout extends KessaiElement {
           this.fail('unsafe_redirect', false);
           return;
         }
-        if (action.type === 'qr' && response.orderId && !isHandheld()) {
+        const orderId = isOrderId(response.orderId) ? response.orderId : '';
+        if (action.type === 'qr' && orderId && !isHandheld()) {
           // On a desktop the wallet app is on the shopper's phone: show its QR code here.
-          const wallet: WalletId = this.method === 'wallet' && this.wallet ? this.wallet : 'paypay';
-          this.qr = { action, orderId: response.orderId, wallet };
-          this.phase = 'qr';
+          this.showQr(action, orderId, this.method === 'wallet' && this.wallet ? this.wallet : 'paypay');
           this.dispatchSuccess(response);
-          void this.updateComplete.then(() => this.renderRoot.querySelector('kessai-wallet-qr')?.updateComplete.then(() => this.renderRoot.querySelector('kessai-wallet-qr')?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus()));
           return;
         }
         this.phase = 'redirecting';
-        if (this.dispatchSuccess(response)) location.assign(action.type === 'qr' ? (action.deeplink ?? action.url) : action.url);
+        if (this.dispatchSuccess(response)) {
+          // Coming back (the PSP's return URL, Back, bfcache) finds the order in the page's URL: its result, never a new post.
+          if (orderId) rememberOrder(orderId);
+          location.assign(action.type === 'qr' ? (action.deeplink ?? action.url) : action.url);
+        }
         return;
       }
-      this.response = response;
-      this.phase = response.status;
+      const orderId = isOrderId(response.orderId) ? response.orderId : '';
+      if (orderId) rememberOrder(orderId);
+      this.showResult({
+        kind: response.status,
+        orderId,
+        status: response.status,
+        amount: this.amount,
+        method: this.method,
+        ...(this.method === 'card' && this.placed.card ? { card: this.placed.card } : {}),
+        ...(this.placed.email ? { email: this.placed.email } : {}),
+        ...(response.emailSent ? { emailSent: true } : {}),
+        ...(response.status === 'pending' ? { instructions: response.instructions } : {}),
+      });
       this.dispatchSuccess(response);
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
       return;
     }
     if (result.kind === 'unknown') {
@@ -415,20 +487,23 @@ export class KessaiCheckout extends KessaiElement {
   private onWalletResult = (e: CustomEvent<KessaiWalletResultDetail>): void => {
     this.qr = undefined;
     if (e.detail.outcome === 'succeeded') {
-      this.response = { status: 'succeeded', orderId: e.detail.orderId };
-      this.phase = 'succeeded';
-      this.dispatchSuccess(this.response);
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
+      this.showResult({ ...e.detail.view, amount: e.detail.view.amount ?? this.amount });
+      this.dispatchSuccess({ status: 'succeeded', orderId: e.detail.orderId });
       return;
     }
+    // Declined in the app: the form again, with what was typed; the next press is a new attempt.
+    forgetOrder();
     this.attempt = undefined;
     this.locked = false;
     this.fail('wallet_failed', false);
   };
 
   private onWalletRestart = (): void => {
+    // A code shown again after a reload has no attempt here: back to the form.
+    if (!this.attempt) return this.onWalletCancel();
     // A new attempt with a new key: the expired code's order stays as it is.
-    if (this.attempt) this.attempt = { key: newIdempotencyKey(), body: this.attempt.body };
+    this.attempt = { key: newIdempotencyKey(), body: this.attempt.body };
+    forgetOrder();
     this.qr = undefined;
     this.phase = 'idle';
     this.locked = false;
@@ -436,6 +511,7 @@ export class KessaiCheckout extends KessaiElement {
   };
 
   private onWalletCancel = (): void => {
+    forgetOrder();
     this.qr = undefined;
     this.attempt = undefined;
     this.phase = 'idle';
@@ -443,9 +519,14 @@ export class KessaiCheckout extends KessaiElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus());
   };
 
-  /** Back from the back-forward cache (e.g. after 3-D Secure): a usable form again, same attempt. */
+  /** Back from the back-forward cache (after 3-D Secure or a wallet): the order's result from the status route, never a new post. */
   private onPageShow = (e: PageTransitionEvent): void => {
     if (!e.persisted || (this.phase !== 'redirecting' && this.phase !== 'submitting')) return;
+    const orderId = this.phase === 'redirecting' ? orderIdInPage() : null;
+    if (orderId) {
+      void this.resume(orderId);
+      return;
+    }
     this.phase = 'idle';
     this.locked = false;
   };
@@ -465,23 +546,6 @@ export class KessaiCheckout extends KessaiElement {
       void this.submit();
     }
   };
-
-  private methodLabel(m: PaymentMethod): string {
-    switch (m) {
-      case 'konbini':
-        return msg('Convenience store', { id: 'checkout.method.konbini' });
-      case 'card':
-        return msg('Credit card', { id: 'checkout.method.card' });
-      case 'pay-easy':
-        return msg('Pay-easy', { id: 'checkout.method.pay-easy' });
-      case 'paypay':
-        return 'PayPay';
-      case 'wallet':
-        return msg('Smartphone payment', { id: 'checkout.method.wallet' });
-      default:
-        return msg('Bank transfer', { id: 'checkout.method.bank-transfer' });
-    }
-  }
 
   private renderMethodFields() {
     switch (this.method) {
@@ -512,22 +576,13 @@ export class KessaiCheckout extends KessaiElement {
       <p class="note">${msg('After ordering, pay in the app: scan the QR code shown here, or on a smartphone the app opens.', { id: 'checkout.note.wallet' })}</p>`;
   }
 
-  private renderDone() {
-    const r = this.response!;
-    if (r.status === 'pending') {
-      return html`<div class="done">
-        <h2 tabindex="-1">${msg('Thank you for your order. Please complete the payment.', { id: 'checkout.done.pending' })}</h2>
-        <kessai-payment-instructions .instructions=${r.instructions} .orderId=${r.orderId} .amount=${this.amount}></kessai-payment-instructions>
-      </div>`;
-    }
-    return html`<div class="done" role="status">
-      <h2 tabindex="-1">${msg('Thank you. Your payment is complete.', { id: 'checkout.done.succeeded' })}</h2>
-      ${r.status === 'succeeded' && r.orderId ? html`<p>${msg(str`Order number: ${r.orderId}`, { id: 'checkout.done.order-id' })}</p>` : nothing}
-    </div>`;
+  private amountLine(): string {
+    const amount = formatYen(this.amount);
+    return msg(str`Amount: ${amount}`, { id: 'checkout.amount' });
   }
 
   protected override renderContent() {
-    if (this.phase === 'succeeded' || this.phase === 'pending') return this.renderDone();
+    if ((this.phase === 'result' || this.phase === 'resuming') && this.result) return renderResult(this.result, { recheck: this.recheck, restart: this.restart });
     const busy = this.phase === 'submitting' || this.phase === 'redirecting';
     const methods = this.availableMethods;
     const qr = this.qr;
@@ -544,7 +599,7 @@ export class KessaiCheckout extends KessaiElement {
             @kessai-wallet-cancel=${this.onWalletCancel}
           ></kessai-wallet-qr>`
         : nothing}<form part="form" ?hidden=${!!qr} novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
-      <p class="amount" part="amount">${msg(str`Amount: ¥${yen.format(this.amount)}`, { id: 'checkout.amount' })}</p>
+      <p class="amount" part="amount">${this.amountLine()}</p>
       <h2 part="heading">${msg('Name', { id: 'checkout.section.name' })}</h2>
       <kessai-name-fields data-section="name" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-name-fields>
       <h2 part="heading">${msg('Contact', { id: 'checkout.section.contact' })}</h2>
@@ -564,7 +619,7 @@ export class KessaiCheckout extends KessaiElement {
                 .value=${m}
                 .checked=${this.method === m}
                 @change=${() => (this.method = m)}
-              />${this.methodLabel(m)}</label
+              />${methodLabel(m)}</label
             >`,
           )}
         </div>

@@ -1,14 +1,12 @@
 import { html } from 'lit';
-import { normalizeEmail } from '../../core/email.js';
-import { normalizePhone } from '../../core/phone.js';
-import { email, maxLength, noUnsafeChars, phone } from '../../core/validators.js';
+import { FIELD_SCHEMA } from '../../core/field-schema.js';
 import { msg } from '../../localize.js';
-import { FormFieldsElement, type FieldSpec } from '../shared/form-fields.js';
+import { FormFieldsElement, schemaField, type FieldSpec } from '../shared/form-fields.js';
 import { contactFieldsStyles } from './contact-fields.styles.js';
 
 const FIELDS: readonly FieldSpec[] = [
-  { key: 'email', validators: [noUnsafeChars, maxLength(254), email], normalize: normalizeEmail },
-  { key: 'phone', validators: [noUnsafeChars, maxLength(20), phone], normalize: normalizePhone },
+  schemaField('email', FIELD_SCHEMA['customer.email']),
+  schemaField('phone', FIELD_SCHEMA['customer.phone']),
 ];
 
 /**

@@ -3,9 +3,10 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { KONBINI_MAX_AMOUNT, type KonbiniStore } from '../../core/contract.js';
 import { exceedsKonbiniLimit, parseStoreList, parseYenAmount } from '../../core/konbini.js';
-import { required, type Validator } from '../../core/validators.js';
+import { FIELD_SCHEMA } from '../../core/field-schema.js';
+import { type Validator } from '../../core/validators.js';
 import { msg, str } from '../../localize.js';
-import { FormFieldsElement, type FieldSpec } from '../shared/form-fields.js';
+import { FormFieldsElement, schemaField, type FieldSpec } from '../shared/form-fields.js';
 import { storeName } from '../shared/konbini-text.js';
 import { konbiniPickerStyles } from './konbini-picker.styles.js';
 
@@ -52,7 +53,9 @@ export class KessaiKonbiniPicker extends FormFieldsElement {
     name: 'konbiniStore',
     validate: (v) => ((this.available as string[]).includes(v) ? null : 'unavailable'),
   };
-  private readonly specs: readonly FieldSpec[] = [{ key: 'store', validators: [this.limit, required, this.offered] }];
+  private readonly specs: readonly FieldSpec[] = [
+    (({ validators, ...spec }) => ({ ...spec, validators: [this.limit, ...validators, this.offered] }))(schemaField('store', FIELD_SCHEMA['konbini.store'])),
+  ];
 
   protected get fields(): readonly FieldSpec[] {
     return this.specs;
@@ -72,7 +75,7 @@ export class KessaiKonbiniPicker extends FormFieldsElement {
         id: 'konbini.picker.overLimit',
       });
     }
-    if (code === 'unavailable')
+    if (code === 'unavailable' || code === 'unsupported')
       return msg('This convenience store cannot be used. Choose another one.', { id: 'konbini.picker.unavailable' });
     return msg('Choose the convenience store where you will pay.', { id: 'konbini.picker.required' });
   }

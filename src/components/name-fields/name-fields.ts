@@ -2,9 +2,9 @@ import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { furiganaReducer, initialFurigana, readingOf, type FuriganaEvent, type FuriganaState } from '../../core/furigana.js';
 import { toKatakana } from '../../core/kana.js';
-import { nameKanaValidators, nameValidators, normalizeName, normalizeNameKana } from '../../core/name.js';
+import { FIELD_SCHEMA } from '../../core/field-schema.js';
 import { msg } from '../../localize.js';
-import { FormFieldsElement, type FieldSpec } from '../shared/form-fields.js';
+import { FormFieldsElement, schemaField, type FieldSpec } from '../shared/form-fields.js';
 import { nameFieldsStyles } from './name-fields.styles.js';
 
 type NameKey = 'familyName' | 'givenName';
@@ -13,10 +13,10 @@ const KANA_OF: Record<NameKey, KanaKey> = { familyName: 'familyNameKana', givenN
 const KANA_KEYS: readonly KanaKey[] = ['familyNameKana', 'givenNameKana'];
 
 const FIELDS: readonly FieldSpec[] = [
-  { key: 'familyName', validators: nameValidators, normalize: normalizeName },
-  { key: 'givenName', validators: nameValidators, normalize: normalizeName },
-  { key: 'familyNameKana', validators: nameKanaValidators, normalize: normalizeNameKana },
-  { key: 'givenNameKana', validators: nameKanaValidators, normalize: normalizeNameKana },
+  schemaField('familyName', FIELD_SCHEMA['customer.familyName']),
+  schemaField('givenName', FIELD_SCHEMA['customer.givenName']),
+  schemaField('familyNameKana', FIELD_SCHEMA['customer.familyNameKana']),
+  schemaField('givenNameKana', FIELD_SCHEMA['customer.givenNameKana']),
 ];
 
 /**

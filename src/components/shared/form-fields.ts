@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { checkField, type FieldSchema } from '../../core/field-schema.js';
 import { runValidators, type Validator } from '../../core/validators.js';
 import { KessaiElement } from './kessai-element.js';
 
@@ -15,6 +16,21 @@ export interface FieldSpec {
   readonly required?: boolean;
   /** The submitted form of the typed text (the input keeps what was typed). */
   readonly normalize?: (raw: string) => string;
+}
+
+/**
+ * The input `key` checked by its field in the core schema (the server's rules):
+ * one validator running `checkField`, the schema's normalizer for FormData.
+ * `toSchema` maps what the input holds to what the contract carries (a
+ * prefecture code to its name), when they differ.
+ */
+export function schemaField(key: string, schema: FieldSchema, toSchema: (raw: string) => string = (v) => v): FieldSpec {
+  return {
+    key,
+    required: schema.required,
+    validators: [{ name: schema.path, validate: (v) => { const r = checkField(schema, toSchema(v)); return r.ok ? null : r.code; } }],
+    normalize: (v) => schema.normalize(toSchema(v)),
+  };
 }
 
 export interface TextFieldOptions {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { fetchOrderOutcome, navigableUrl, type OrderOutcome } from '../../core/action.js';
+import { navigableUrl } from '../../core/action.js';
+import { fetchOrderStatus, type OrderStatusView } from '../../core/resume.js';
 import type { WalletId } from '../../core/contract.js';
 import { msg, str } from '../../localize.js';
 import { KessaiElement } from '../shared/kessai-element.js';
@@ -15,8 +16,10 @@ export interface WalletQrAction {
 
 export interface KessaiWalletResultDetail {
   /** `succeeded` or `failed` (declined in the app, canceled); an expired code is shown by the element itself. */
-  outcome: Exclude<OrderOutcome, 'pending' | 'expired'>;
+  outcome: 'succeeded' | 'failed';
   orderId: string;
+  /** The order as the status route told it. */
+  view: OrderStatusView;
 }
 
 const yen = new Intl.NumberFormat('en-US');
@@ -156,11 +159,12 @@ export class KessaiWalletQr extends KessaiElement {
       }
       const pastDeadline = this.clock() >= this.deadline;
       this.abort = new AbortController();
-      const outcome = await fetchOrderOutcome(this.endpoint, this.orderId, { signal: this.abort.signal, language: this.locale });
+      const view = await fetchOrderStatus({ endpoint: this.endpoint, orderId: this.orderId, pageUrl: location.href, language: this.locale, signal: this.abort.signal });
       if (run !== this.run) return;
-      if (outcome === 'succeeded' || outcome === 'failed') return this.finish(outcome);
+      const expired = view.kind === 'failed' && view.status === 'expired';
+      if (view.kind === 'succeeded' || (view.kind === 'failed' && !expired)) return this.finish(view);
       // Read once more after the deadline: a payment made in the last second still counts.
-      if (outcome === 'expired' || pastDeadline) {
+      if (expired || pastDeadline) {
         this.stop();
         this.expired = true;
         await this.updateComplete;
@@ -171,9 +175,10 @@ export class KessaiWalletQr extends KessaiElement {
     }
   }
 
-  private finish(outcome: 'succeeded' | 'failed'): void {
+  private finish(view: OrderStatusView): void {
     this.stop();
-    this.dispatchEvent(new CustomEvent<KessaiWalletResultDetail>('kessai-wallet-result', { detail: { outcome, orderId: this.orderId }, bubbles: true, composed: true }));
+    const outcome = view.kind === 'succeeded' ? 'succeeded' : 'failed';
+    this.dispatchEvent(new CustomEvent<KessaiWalletResultDetail>('kessai-wallet-result', { detail: { outcome, orderId: this.orderId, view }, bubbles: true, composed: true }));
   }
 
   private fire(type: 'kessai-wallet-restart' | 'kessai-wallet-cancel'): void {
