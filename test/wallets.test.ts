@@ -90,7 +90,13 @@ async function checkoutIn(f: HTMLIFrameElement): Promise<KessaiCheckout> {
 
 const tokenizer = (token: string): CardTokenizer => async (card) => ({ token, last4: card.number.slice(-4) });
 
-afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+afterEach(() => {
+  document.querySelectorAll('iframe').forEach((f) => f.remove());
+  // An order placed here put its id into this page's URL: the next checkout must start empty.
+  const u = new URL(location.href);
+  u.searchParams.delete('kessai-order');
+  history.replaceState(history.state, '', u.href);
+});
 
 describe('PayPay on a desktop: a QR code, paid in another tab', () => {
   it('shows the QR code with amount, wallet name, countdown and link; paying in another tab completes the first without a reload', async () => {
@@ -194,7 +200,40 @@ describe('PayPay on a phone: to the wallet and back', () => {
     const { orders, count } = await stored(shop);
     expect(count).to.equal(1);
     expect(orders[0].status).to.equal('paid');
-    await expect(back).to.be.accessible();
+    // The result's heading takes focus (axe runs on this document: see the reload test below).
+    expect(back.shadowRoot!.activeElement?.localName).to.equal('h2');
+  });
+});
+
+describe('coming back to a wallet order (reload, new tab)', () => {
+  it('shows the same QR code again while it waits, never posts, and shows the result once paid', async () => {
+    const base = await newShop();
+    const placed = await fetch(`${base}/api/checkout`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({
+        reference: 'e-gift-5000',
+        amount: 5000,
+        currency: 'JPY',
+        method: 'paypay',
+        customer: { familyName: '山田', givenName: '花子', familyNameKana: 'ヤマダ', givenNameKana: 'ハナコ', email: 'hanako@example.jp', phone: '08011112222' },
+      }),
+    });
+    const answer = (await placed.json()) as { orderId: string; action: { url: string } };
+    const u = new URL(location.href);
+    u.searchParams.set('kessai-order', answer.orderId);
+    history.replaceState(history.state, '', u.href);
+
+    const el = await fixture<KessaiCheckout>(html`<kessai-checkout endpoint=${`${base}/api/checkout`} amount="5000" reference="e-gift-5000" no-address methods="paypay"></kessai-checkout>`);
+    await until(() => !!inner(el, 'kessai-wallet-qr')?.shadowRoot?.querySelector('svg'));
+    const qr = inner(el, 'kessai-wallet-qr')!;
+    expect(qr.shadowRoot!.querySelector('a')!.href).to.equal(answer.action.url);
+    await expect(el).to.be.accessible();
+
+    await fetch(answer.action.url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'decision=approve' });
+    await until(() => text(el).includes('お支払いが完了しました'));
+    await expect(el).to.be.accessible();
+    expect((await stored(base)).count).to.equal(1);
   });
 });
 
