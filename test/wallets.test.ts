@@ -264,6 +264,39 @@ describe('3-D Secure: a card that needs authentication', () => {
   });
 });
 
+describe('3-D Secure: back from the back-forward cache', () => {
+  it('shows the order’s result from the status route and posts nothing again', async () => {
+    const base = await newShop();
+    const el = await fixture<KessaiCheckout>(html`<kessai-checkout
+      endpoint=${`${base}/api/checkout`}
+      amount="5000"
+      reference="e-gift-5000"
+      no-address
+      methods="card"
+      .cardTokenizer=${tokenizer('tok_demo_3ds_1')}
+    ></kessai-checkout>`);
+    await fillShopper(el);
+    await fillCard(el, '4000000000003220');
+    let url = '';
+    el.addEventListener('kessai-success', (e) => {
+      const r = e.detail.response;
+      if (r.status === 'requires_action') url = r.action?.url ?? '';
+      e.preventDefault(); // this test page stays; the shopper "left" for the 3-D Secure page
+    });
+    el.requestSubmit();
+    await until(() => url !== '');
+    expect(new URL(location.href).searchParams.get('kessai-order')).to.match(/^ord_/);
+    // Authenticated at the PSP, then Back: the browser restores this page from the bfcache.
+    await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'decision=approve' });
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await until(() => text(el).includes('お支払いが完了しました'));
+    const { count, orders } = await stored(base);
+    expect(count).to.equal(1);
+    expect(orders[0].status).to.equal('paid');
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('card installments (支払回数)', () => {
   it('offers the backend’s plans, sends the choice as card.installments, and the PSP gets 6 payments', async () => {
     const base = await newShop({ installments: [3, 6, 12] });

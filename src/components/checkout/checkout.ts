@@ -386,11 +386,9 @@ export class KessaiCheckout extends KessaiElement {
           return;
         }
         this.phase = 'redirecting';
-        if (this.dispatchSuccess(response)) {
-          // Coming back (the PSP's return URL, Back, bfcache) finds the order in the page's URL: its result, never a new post.
-          if (orderId) rememberOrder(orderId);
-          location.assign(action.type === 'qr' ? (action.deeplink ?? action.url) : action.url);
-        }
+        // Coming back (the PSP's return URL, Back, bfcache) finds the order in the page's URL: its result, never a new post.
+        if (orderId) rememberOrder(orderId);
+        if (this.dispatchSuccess(response)) location.assign(action.type === 'qr' ? (action.deeplink ?? action.url) : action.url);
         return;
       }
       const orderId = isOrderId(response.orderId) ? response.orderId : '';
