@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const BUDGET_GZIP = 36 * 1024; // every element, Japanese (English is kessai.en.json): measured 35.3 KB; the 20 KB goal is missed (see README "Size")
+const BUDGET_GZIP = 46 * 1024; // every element, Japanese (English is kessai.en.json): measured 45.5 KB on branch wallets (issue 15), 39.0 KB before it: lean-qr/nano (about 2 KB, loaded with import() but inlined by the IIFE until the embed is split) and the wallet, QR, 支払回数 and return UI; the 20 KB goal is missed (see README "Size")
 const file = 'dist/cdn/kessai.js';
 const raw = readFileSync(file);
 const gz = gzipSync(raw, { level: 9 }).length;
