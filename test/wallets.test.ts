@@ -14,6 +14,9 @@ import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
 import type { CardTokenizer } from '../src/components/card-fields/card-fields.js';
 import { inputByLabel, settle, typeInto, until } from './helpers/dom.js';
 
+/** Waits for what the shopper would wait for: sized for a loaded two-core machine (pages, redirects, polling). */
+const wait = (cond: () => boolean | Promise<boolean>) => until(cond, 60_000);
+
 interface ShopOptions {
   returnUrl?: string;
   installments?: Array<number | string>;
@@ -74,7 +77,7 @@ async function frame(src: string, width = 800, height = 900): Promise<HTMLIFrame
 
 /** Presses a button of the sandbox page in `f` by its text, and waits for the page it leads to. */
 async function press(f: HTMLIFrameElement, label: string): Promise<void> {
-  await until(() => !!Array.from(f.contentDocument?.querySelectorAll('button') ?? []).find((b) => b.textContent!.includes(label)));
+  await wait(() => !!Array.from(f.contentDocument?.querySelectorAll('button') ?? []).find((b) => b.textContent!.includes(label)));
   const next = new Promise((r) => f.addEventListener('load', r, { once: true }));
   Array.from(f.contentDocument!.querySelectorAll('button')).find((b) => b.textContent!.includes(label))!.click();
   await next;
@@ -82,7 +85,7 @@ async function press(f: HTMLIFrameElement, label: string): Promise<void> {
 
 /** The checkout in the page inside `f`, once it is upgraded. */
 async function checkoutIn(f: HTMLIFrameElement): Promise<KessaiCheckout> {
-  await until(() => !!(f.contentDocument?.querySelector('kessai-checkout') as KessaiCheckout | null)?.shadowRoot?.querySelector('form, .done, [role="status"]'));
+  await wait(() => !!(f.contentDocument?.querySelector('kessai-checkout') as KessaiCheckout | null)?.shadowRoot?.querySelector('form, .done, [role="status"]'));
   const el = f.contentDocument!.querySelector('kessai-checkout') as KessaiCheckout;
   await settle(el);
   return el;
@@ -98,7 +101,9 @@ afterEach(() => {
   history.replaceState(history.state, '', u.href);
 });
 
-describe('PayPay on a desktop: a QR code, paid in another tab', () => {
+describe('PayPay on a desktop: a QR code, paid in another tab', function () {
+  // End to end through pages, redirects and status polling: sized for a loaded machine.
+  this.timeout(120_000);
   it('shows the QR code with amount, wallet name, countdown and link; paying in another tab completes the first without a reload', async () => {
     const base = await newShop();
     const el = await fixture<KessaiCheckout>(html`<kessai-checkout endpoint=${`${base}/api/checkout`} amount="5000" reference="e-gift-5000" no-address methods="paypay"></kessai-checkout>`);
@@ -107,16 +112,16 @@ describe('PayPay on a desktop: a QR code, paid in another tab', () => {
     expect(text(el)).to.contain('PayPay');
     el.requestSubmit();
 
-    await until(() => !!inner(el, 'kessai-wallet-qr')?.shadowRoot?.querySelector('svg'));
+    await wait(() => !!inner(el, 'kessai-wallet-qr')?.shadowRoot?.querySelector('svg'));
     const qr = inner(el, 'kessai-wallet-qr') as HTMLElement & { updateComplete: Promise<unknown> };
     await qr.updateComplete;
     const shown = text(qr);
     expect(shown).to.contain('PayPayでお支払い');
-    expect(shown).to.contain('お支払い金額: ￥5,000');
+    expect(shown).to.contain('お支払い金額: 5,000円');
     expect(shown).to.match(/残り時間 [45]:\d\d/);
     const svg = qr.shadowRoot!.querySelector('svg')!;
     expect(svg.getAttribute('role')).to.equal('img');
-    expect(svg.getAttribute('aria-label')).to.equal('PayPayで￥5,000を支払うためのQRコード');
+    expect(svg.getAttribute('aria-label')).to.equal('PayPayで5,000円を支払うためのQRコード');
     const link = qr.shadowRoot!.querySelector<HTMLAnchorElement>('a')!;
     expect(link.textContent).to.contain('PayPayの支払いページを開く');
     expect(new URL(link.href).pathname).to.match(new RegExp(`^${base}/sandbox/wallet/sbx_pay_`));
@@ -133,7 +138,7 @@ describe('PayPay on a desktop: a QR code, paid in another tab', () => {
     await press(tab, '支払う');
 
     // The first tab notices by itself (it polls the order's status).
-    await until(() => text(el).includes('お支払いが完了しました'));
+    await wait(() => text(el).includes('お支払いが完了しました'));
     expect((window as unknown as { __sameDocument?: boolean }).__sameDocument).to.equal(true);
     const after = await stored(base);
     expect(after.orders.map((o) => o.status)).to.deep.equal(['paid']);
@@ -146,15 +151,15 @@ describe('PayPay on a desktop: a QR code, paid in another tab', () => {
     const el = await fixture<KessaiCheckout>(html`<kessai-checkout endpoint=${`${base}/api/checkout`} amount="5000" reference="e-gift-5000" no-address methods="paypay"></kessai-checkout>`);
     await fillShopper(el);
     el.requestSubmit();
-    await until(() => text(inner(el, 'kessai-wallet-qr')).includes('QRコードの有効期限が切れました'));
+    await wait(() => text(inner(el, 'kessai-wallet-qr')).includes('QRコードの有効期限が切れました'));
     const qr = inner(el, 'kessai-wallet-qr')!;
     const restart = qr.shadowRoot!.querySelector<HTMLButtonElement>('[part="restart"]')!;
     expect(restart.textContent).to.contain('新しいQRコードを表示する');
     await expect(qr).to.be.accessible();
     restart.click();
 
-    await until(async () => (await stored(base)).count === 2);
-    await until(() => !!inner(el, 'kessai-wallet-qr')?.shadowRoot?.querySelector('svg'));
+    await wait(async () => (await stored(base)).count === 2);
+    await wait(() => !!inner(el, 'kessai-wallet-qr')?.shadowRoot?.querySelector('svg'));
     const { orders } = await stored(base);
     expect(new Set(orders.map((o) => o.idempotencyKey)).size).to.equal(2);
     expect(new Set(orders.map((o) => o.id)).size).to.equal(2);
@@ -168,13 +173,13 @@ describe('PayPay on a desktop: a QR code, paid in another tab', () => {
     merpay.querySelector('input')!.click();
     await settle(el);
     el.requestSubmit();
-    await until(() => !!inner(el, 'kessai-wallet-qr')?.shadowRoot?.querySelector('a'));
+    await wait(() => !!inner(el, 'kessai-wallet-qr')?.shadowRoot?.querySelector('a'));
     const qr = inner(el, 'kessai-wallet-qr')!;
     expect(text(qr)).to.contain('メルペイでお支払い');
     const tab = await frame(qr.shadowRoot!.querySelector('a')!.href);
     expect(tab.contentDocument!.title).to.contain('メルペイ');
     await press(tab, '支払わない');
-    await until(() => (el.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '').includes('お支払いは完了していません'));
+    await wait(() => (el.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '').includes('お支払いは完了していません'));
     expect(el.shadowRoot!.querySelector('form')!.hidden).to.equal(false);
     const { orders, sandboxPayments } = await stored(base);
     expect(orders.map((o) => o.status)).to.deep.equal(['failed']);
@@ -182,7 +187,9 @@ describe('PayPay on a desktop: a QR code, paid in another tab', () => {
   });
 });
 
-describe('PayPay on a phone: to the wallet and back', () => {
+describe('PayPay on a phone: to the wallet and back', function () {
+  // End to end through pages, redirects and status polling: sized for a loaded machine.
+  this.timeout(120_000);
   it('goes to the wallet page, and back on the shop page shows the payment as complete', async () => {
     const shop = await newShopWithReturn('paypay');
     const f = await frame(`/test-api/wallet-page?base=${encodeURIComponent(shop)}&methods=paypay`, 390, 844);
@@ -196,7 +203,7 @@ describe('PayPay on a phone: to the wallet and back', () => {
     await press(f, '支払う');
     // Back on the shop's page, with the order in the URL: the result, and nothing posted again.
     const back = await checkoutIn(f);
-    await until(() => text(back).includes('お支払いが完了しました'));
+    await wait(() => text(back).includes('お支払いが完了しました'));
     const { orders, count } = await stored(shop);
     expect(count).to.equal(1);
     expect(orders[0].status).to.equal('paid');
@@ -205,7 +212,9 @@ describe('PayPay on a phone: to the wallet and back', () => {
   });
 });
 
-describe('coming back to a wallet order (reload, new tab)', () => {
+describe('coming back to a wallet order (reload, new tab)', function () {
+  // End to end through pages, redirects and status polling: sized for a loaded machine.
+  this.timeout(120_000);
   it('shows the same QR code again while it waits, never posts, and shows the result once paid', async () => {
     const base = await newShop();
     const placed = await fetch(`${base}/api/checkout`, {
@@ -225,13 +234,13 @@ describe('coming back to a wallet order (reload, new tab)', () => {
     history.replaceState(history.state, '', u.href);
 
     const el = await fixture<KessaiCheckout>(html`<kessai-checkout endpoint=${`${base}/api/checkout`} amount="5000" reference="e-gift-5000" no-address methods="paypay"></kessai-checkout>`);
-    await until(() => !!inner(el, 'kessai-wallet-qr')?.shadowRoot?.querySelector('svg'));
+    await wait(() => !!inner(el, 'kessai-wallet-qr')?.shadowRoot?.querySelector('svg'));
     const qr = inner(el, 'kessai-wallet-qr')!;
     expect(qr.shadowRoot!.querySelector('a')!.href).to.equal(answer.action.url);
     await expect(el).to.be.accessible();
 
     await fetch(answer.action.url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'decision=approve' });
-    await until(() => text(el).includes('お支払いが完了しました'));
+    await wait(() => text(el).includes('お支払いが完了しました'));
     await expect(el).to.be.accessible();
     expect((await stored(base)).count).to.equal(1);
   });
@@ -243,7 +252,9 @@ async function newShopWithReturn(methods: string): Promise<string> {
   return newShop({ returnUrl: `/test-api/wallet-page?base={base}&methods=${methods}&kessai-order={orderId}` });
 }
 
-describe('3-D Secure: a card that needs authentication', () => {
+describe('3-D Secure: a card that needs authentication', function () {
+  // End to end through pages, redirects and status polling: sized for a loaded machine.
+  this.timeout(120_000);
   it('goes to the 3-D Secure page and back, and shows the payment as succeeded', async () => {
     const shop = await newShopWithReturn('card');
     const f = await frame(`/test-api/wallet-page?base=${encodeURIComponent(shop)}&methods=card`);
@@ -257,14 +268,16 @@ describe('3-D Secure: a card that needs authentication', () => {
     expect(f.contentDocument!.body.textContent).to.contain('3-D Secure');
     await press(f, '認証する');
     const back = await checkoutIn(f);
-    await until(() => text(back).includes('お支払いが完了しました'));
+    await wait(() => text(back).includes('お支払いが完了しました'));
     const { orders, count } = await stored(shop);
     expect(count).to.equal(1);
     expect(orders[0].status).to.equal('paid');
   });
 });
 
-describe('3-D Secure: back from the back-forward cache', () => {
+describe('3-D Secure: back from the back-forward cache', function () {
+  // End to end through pages, redirects and status polling: sized for a loaded machine.
+  this.timeout(120_000);
   it('shows the order’s result from the status route and posts nothing again', async () => {
     const base = await newShop();
     const el = await fixture<KessaiCheckout>(html`<kessai-checkout
@@ -284,12 +297,12 @@ describe('3-D Secure: back from the back-forward cache', () => {
       e.preventDefault(); // this test page stays; the shopper "left" for the 3-D Secure page
     });
     el.requestSubmit();
-    await until(() => url !== '');
+    await wait(() => url !== '');
     expect(new URL(location.href).searchParams.get('kessai-order')).to.match(/^ord_/);
     // Authenticated at the PSP, then Back: the browser restores this page from the bfcache.
     await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'decision=approve' });
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
-    await until(() => text(el).includes('お支払いが完了しました'));
+    await wait(() => text(el).includes('お支払いが完了しました'));
     const { count, orders } = await stored(base);
     expect(count).to.equal(1);
     expect(orders[0].status).to.equal('paid');
@@ -297,7 +310,9 @@ describe('3-D Secure: back from the back-forward cache', () => {
   });
 });
 
-describe('card installments (支払回数)', () => {
+describe('card installments (支払回数)', function () {
+  // End to end through pages, redirects and status polling: sized for a loaded machine.
+  this.timeout(120_000);
   it('offers the backend’s plans, sends the choice as card.installments, and the PSP gets 6 payments', async () => {
     const base = await newShop({ installments: [3, 6, 12] });
     const el = await fixture<KessaiCheckout>(html`<kessai-checkout
@@ -321,7 +336,7 @@ describe('card installments (支払回数)', () => {
     let posted: unknown;
     el.addEventListener('kessai-submit', (e) => (posted = e.detail.request.card));
     el.requestSubmit();
-    await until(() => text(el).includes('お支払いが完了しました'));
+    await wait(() => text(el).includes('お支払いが完了しました'));
     expect(posted).to.deep.include({ installments: 6 });
     const { sandboxPayments, orders } = await stored(base);
     expect(sandboxPayments.map((p) => p.installments)).to.deep.equal([6]);

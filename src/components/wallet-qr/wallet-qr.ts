@@ -5,6 +5,7 @@ import { fetchOrderStatus, type OrderStatusView } from '../../core/resume.js';
 import type { WalletId } from '../../core/contract.js';
 import { msg, str } from '../../localize.js';
 import { KessaiElement } from '../shared/kessai-element.js';
+import { formatYen } from '../shared/yen.js';
 import { walletQrStyles } from './wallet-qr.styles.js';
 import { walletName } from './wallets.js';
 
@@ -22,7 +23,6 @@ export interface KessaiWalletResultDetail {
   view: OrderStatusView;
 }
 
-const yen = new Intl.NumberFormat('en-US');
 /** Longest wait between two status reads. */
 const MAX_POLL_MS = 15_000;
 
@@ -186,17 +186,17 @@ export class KessaiWalletQr extends KessaiElement {
   }
 
   private renderCode(name: string) {
-    const amount = yen.format(this.amount);
+    const amount = formatYen(this.amount);
     if (this.qr === undefined) return html`<div class="placeholder" role="img" aria-label=${msg('Preparing the QR code…', { id: 'wallet.qr.loading' })}></div>`;
     if (this.qr === null) return html`<p>${msg('The QR code cannot be shown here. Use the link below.', { id: 'wallet.qr.unavailable' })}</p>`;
     const n = this.qr.size + 8;
-    return html`<svg part="qr" viewBox="-4 -4 ${n} ${n}" role="img" aria-label=${msg(str`QR code to pay ¥${amount} with ${name}`, { id: 'wallet.qr.alt' })} shape-rendering="crispEdges"><rect x="-4" y="-4" width=${n} height=${n} fill="#fff"></rect><path d=${this.qr.d} fill="#000"></path></svg>`;
+    return html`<svg part="qr" viewBox="-4 -4 ${n} ${n}" role="img" aria-label=${msg(str`QR code to pay ${amount} with ${name}`, { id: 'wallet.qr.alt' })} shape-rendering="crispEdges"><rect x="-4" y="-4" width=${n} height=${n} fill="#fff"></rect><path d=${this.qr.d} fill="#000"></path></svg>`;
   }
 
   protected override renderContent() {
     if (!this.action) return nothing;
     const name = walletName(this.wallet);
-    const amount = yen.format(this.amount);
+    const amount = formatYen(this.amount);
     const url = this.url;
     if (this.expired) {
       return html`<section aria-labelledby="heading">
@@ -210,7 +210,7 @@ export class KessaiWalletQr extends KessaiElement {
     const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
     return html`<section aria-labelledby="heading">
       <h2 id="heading" tabindex="-1">${msg(str`Pay with ${name}`, { id: 'wallet.title' })}</h2>
-      <p class="amount">${msg(str`Amount: ¥${amount}`, { id: 'wallet.amount' })}</p>
+      <p class="amount">${msg(str`Amount: ${amount}`, { id: 'wallet.amount' })}</p>
       <figure>
         ${this.renderCode(name)}
         <figcaption>${msg(str`Open the ${name} app and scan this QR code.`, { id: 'wallet.qr.caption' })}</figcaption>
