@@ -46,6 +46,8 @@ export {
   type PendingResult,
   type PspAdapter,
   type PspEvent,
+  type WalletActionRecord,
+  type WalletResult,
 } from './server/types.js';
 export {
   bodyFingerprint,
@@ -73,9 +75,15 @@ export {
   type CheckoutValidationOptions,
 } from './core/checkout-request.js';
 export {
+  INSTALLMENT_PLANS,
   KONBINI_MAX_AMOUNT,
   KONBINI_STORES,
   PAYMENT_METHODS,
+  WALLETS,
+  parseInstallmentPlan,
+  type CheckoutAction,
+  type InstallmentPlan,
+  type WalletId,
   type BankTransferInstructions,
   type CheckoutAddress,
   type CheckoutCustomer,

@@ -282,7 +282,7 @@ describe('kessai-checkout', () => {
     let redirect = '';
     ok.el.addEventListener('kessai-success', (e) => {
       const r = e.detail.response;
-      if (r.status === 'requires_action') redirect = r.redirectUrl;
+      if (r.status === 'requires_action') redirect = r.redirectUrl ?? '';
       e.preventDefault(); // the test page must not navigate away
     });
     ok.el.requestSubmit();

@@ -13,9 +13,15 @@ export { findPrefecture, PREFECTURES, type Prefecture } from './prefectures.js';
 export { findSecretPrefix } from './secrets.js';
 export { maxLength, noUnsafeChars, required, runValidators, type Validator } from './validators.js';
 export {
+  INSTALLMENT_PLANS,
   KONBINI_MAX_AMOUNT,
   KONBINI_STORES,
+  parseInstallmentPlan,
   PAYMENT_METHODS,
+  WALLETS,
+  type CheckoutAction,
+  type InstallmentPlan,
+  type WalletId,
   type BankTransferInstructions,
   type CheckoutAddress,
   type CheckoutCustomer,
@@ -94,3 +100,4 @@ export {
   type ResumeKind,
 } from './resume.js';
 export { blocksOrder, checkAddressAgainstPostal, type AddressIssue, type AddressIssueCode } from './address-check.js';
+export { navigableUrl, parseAction, safeDeeplink } from './action.js';

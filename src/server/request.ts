@@ -124,6 +124,10 @@ const SPECIFIC: Record<string, string> = {
   'card.token:required': 'カード情報を入力してください。',
   'card.token:format': 'カード情報を確認できませんでした。もう一度入力してください。',
   'card.last4:format': 'カード番号の下4桁が正しくありません。',
+  'card.installments:unsupported': 'この支払回数はご利用いただけません。別の支払回数を選んでください。',
+  'card.installments:type': '支払回数の指定が正しくありません。',
+  'wallet.type:required': 'お支払いに使うウォレットを選択してください。',
+  'wallet.type:unsupported': 'このウォレットはご利用いただけません。',
   'body:type': 'リクエストの形式が正しくありません。',
 };
 
@@ -229,6 +233,7 @@ export const CHECKOUT_ERROR_MESSAGES: Readonly<Record<string, string>> = Object.
   amount_mismatch: 'お支払い金額が変わりました。ページを再読み込みして金額をご確認ください。',
   amount_over_method_limit: 'このお支払い方法でお支払いできる金額を超えています。別のお支払い方法を選んでください。',
   method_unavailable: 'このお支払い方法はご利用いただけません。',
+  installments_unavailable: 'この支払回数はご利用いただけません。別の支払回数を選んでください。',
   card_declined: 'このカードはご利用いただけませんでした。別のカードかお支払い方法をお選びください。',
   psp_unavailable: '決済サービスに接続できませんでした。しばらくしてからもう一度お試しください。',
   psp_outcome_unknown: '決済の結果を確認しています。二重のお支払いにならないよう、1分ほど待ってから同じ内容でもう一度お試しください。',

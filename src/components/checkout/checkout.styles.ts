@@ -30,7 +30,8 @@ const checkoutCss = css`
     display: grid;
     gap: 0.5rem;
   }
-  .methods label {
+  .methods label,
+  .wallets label {
     display: flex;
     align-items: center;
     gap: 0.5rem;
@@ -39,7 +40,12 @@ const checkoutCss = css`
     border-radius: var(--_radius);
     cursor: pointer;
   }
-  .methods input {
+  .wallets {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .methods input,
+  .wallets input {
     accent-color: var(--_accent);
     inline-size: 1.25rem;
     block-size: 1.25rem;

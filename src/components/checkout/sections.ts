@@ -6,6 +6,7 @@
 const later = {
   'kessai-card-fields': () => import('../../define/card-fields.js'),
   'kessai-payment-instructions': () => import('../../define/payment-instructions.js'),
+  'kessai-wallet-qr': () => import('../../define/wallet-qr.js'),
 };
 export type LaterSection = keyof typeof later;
 
