@@ -192,21 +192,8 @@ describe('PayPay on a phone: to the wallet and back', function () {
   this.timeout(120_000);
   it('goes to the wallet page, and back on the shop page shows the payment as complete', async () => {
     const shop = await newShopWithReturn('paypay');
-    const f = await frame(`/test-api/wallet-page?base=${encodeURIComponent(shop)}&methods=paypay`, 390, 844);
-    const el = await checkoutIn(f);
-    await fillShopper(el);
-    const left = new Promise((r) => f.addEventListener('load', r, { once: true }));
-    el.requestSubmit();
-    await left;
-    // The sandbox wallet page (the app, on a phone).
-    expect(f.contentWindow!.location.pathname).to.match(/\/sandbox\/wallet\/sbx_pay_/);
-    await press(f, '支払う');
-    // Back on the shop's page, with the order in the URL: the result, and nothing posted again.
-    const back = await checkoutIn(f);
-    await wait(() => text(back).includes('お支払いが完了しました'));
-    const { orders, count } = await stored(shop);
-    expect(count).to.equal(1);
-    expect(orders[0].status).to.equal('paid');
+    const { f, back } = await leaveAndComeBack(shop, 'paypay', /\/sandbox\/wallet\/sbx_pay_/, '支払う', { width: 390 });
+    expect(f.contentWindow!.innerWidth).to.be.at.most(390); // a phone: no QR code here, the wallet's page instead
     // The result's heading takes focus (axe runs on this document: see the reload test below).
     expect(back.shadowRoot!.activeElement?.localName).to.equal('h2');
   });
@@ -246,6 +233,31 @@ describe('coming back to a wallet order (reload, new tab)', function () {
   });
 });
 
+/**
+ * The shop's page in a frame (a phone: `width` 390): fills and places the order, which leaves for the
+ * PSP's page (`leavesFor`), presses `button` there and comes back to the shop page with the result: paid,
+ * one order, nothing posted again.
+ */
+async function leaveAndComeBack(shop: string, methods: string, leavesFor: RegExp, button: string, o: { width?: number; card?: string; page?: string } = {}) {
+  const f = await frame(`/test-api/wallet-page?base=${encodeURIComponent(shop)}&methods=${methods}`, o.width ?? 800, 844);
+  const el = await checkoutIn(f);
+  await fillShopper(el);
+  if (o.card) await fillCard(el, o.card);
+  const left = new Promise((r) => f.addEventListener('load', r, { once: true }));
+  el.requestSubmit();
+  await left;
+  expect(f.contentWindow!.location.pathname).to.match(leavesFor);
+  if (o.page) expect(f.contentDocument!.body.textContent).to.contain(o.page);
+  await press(f, button);
+  // Back on the shop's page, with the order in the URL: the result, and nothing posted again.
+  const back = await checkoutIn(f);
+  await wait(() => text(back).includes('お支払いが完了しました'));
+  const { orders, count } = await stored(shop);
+  expect(count).to.equal(1);
+  expect(orders[0].status).to.equal('paid');
+  return { f, back };
+}
+
 /** A shop whose 3-D Secure and wallet pages send the shopper back to its page (/test-api/wallet-page) with the order id. */
 async function newShopWithReturn(methods: string): Promise<string> {
   // {base} (the shop's own path) and {orderId} are filled in by the shop.
@@ -257,21 +269,8 @@ describe('3-D Secure: a card that needs authentication', function () {
   this.timeout(120_000);
   it('goes to the 3-D Secure page and back, and shows the payment as succeeded', async () => {
     const shop = await newShopWithReturn('card');
-    const f = await frame(`/test-api/wallet-page?base=${encodeURIComponent(shop)}&methods=card`);
-    const el = await checkoutIn(f);
-    await fillShopper(el);
-    await fillCard(el, '4000000000003220');
-    const left = new Promise((r) => f.addEventListener('load', r, { once: true }));
-    el.requestSubmit();
-    await left;
-    expect(f.contentWindow!.location.pathname).to.match(/\/sandbox\/3ds\/sbx_pay_/);
-    expect(f.contentDocument!.body.textContent).to.contain('3-D Secure');
-    await press(f, '認証する');
-    const back = await checkoutIn(f);
-    await wait(() => text(back).includes('お支払いが完了しました'));
-    const { orders, count } = await stored(shop);
-    expect(count).to.equal(1);
-    expect(orders[0].status).to.equal('paid');
+    const { back } = await leaveAndComeBack(shop, 'card', /\/sandbox\/3ds\/sbx_pay_/, '認証する', { card: '4000000000003220', page: '3-D Secure' });
+    expect(back.shadowRoot!.activeElement?.localName).to.equal('h2');
   });
 });
 
