@@ -31,7 +31,8 @@ interface Stored {
 }
 
 async function newShop(options: ShopOptions = {}): Promise<string> {
-  const r = await fetch('/test-api/shop/new', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(options) });
+  // sandboxPages: the sandbox's wallet and 3-D Secure pages on this origin.
+  const r = await fetch('/test-api/shop/new', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sandboxPages: true, ...options }) });
   return ((await r.json()) as { base: string }).base;
 }
 
@@ -62,6 +63,14 @@ async function fillCard(el: KessaiCheckout, number: string) {
   await settle(el);
 }
 
+/** The next page `f` loads; fails with `what` if none comes within a minute. */
+function nextPage(f: HTMLIFrameElement, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no page loaded: ${what} (at ${f.contentWindow?.location.href})`)), 60_000);
+    f.addEventListener('load', () => (clearTimeout(t), resolve()), { once: true });
+  });
+}
+
 /** An iframe of this page ("another tab", or a phone-sized page); resolves once it loaded `src`. */
 async function frame(src: string, width = 800, height = 900): Promise<HTMLIFrameElement> {
   const f = document.createElement('iframe');
@@ -78,7 +87,7 @@ async function frame(src: string, width = 800, height = 900): Promise<HTMLIFrame
 /** Presses a button of the sandbox page in `f` by its text, and waits for the page it leads to. */
 async function press(f: HTMLIFrameElement, label: string): Promise<void> {
   await wait(() => !!Array.from(f.contentDocument?.querySelectorAll('button') ?? []).find((b) => b.textContent!.includes(label)));
-  const next = new Promise((r) => f.addEventListener('load', r, { once: true }));
+  const next = nextPage(f, `after pressing ${label}`);
   Array.from(f.contentDocument!.querySelectorAll('button')).find((b) => b.textContent!.includes(label))!.click();
   await next;
 }
@@ -243,7 +252,7 @@ async function leaveAndComeBack(shop: string, methods: string, leavesFor: RegExp
   const el = await checkoutIn(f);
   await fillShopper(el);
   if (o.card) await fillCard(el, o.card);
-  const left = new Promise((r) => f.addEventListener('load', r, { once: true }));
+  const left = nextPage(f, 'the PSP page after placing the order');
   el.requestSubmit();
   await left;
   expect(f.contentWindow!.location.pathname).to.match(leavesFor);
