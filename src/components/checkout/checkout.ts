@@ -5,6 +5,7 @@ import { PAYMENT_METHODS, type CheckoutRequest, type CheckoutResponse, type Paym
 import { endpointProblem, isHttpsUrl, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
 import { msg, str } from '../../localize.js';
 import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
+import { findPrefecture } from '../../core/prefectures.js';
 import { isOrderId, type OrderStatusView } from '../../core/resume.js';
 import { KessaiElement } from '../shared/kessai-element.js';
 import { formatYen } from '../shared/yen.js';
@@ -312,7 +313,11 @@ export class KessaiCheckout extends KessaiElement {
     }
     const a = this.noAddress ? {} : v('address');
     const n = v('name');
-    const postal = a.postalCode ? `〒${a.postalCode.slice(0, 3)}-${a.postalCode.slice(3)}` : '';
+    const en = this.locale === 'en';
+    const code = a.postalCode ? `${a.postalCode.slice(0, 3)}-${a.postalCode.slice(3)}` : '';
+    // Japanese order, run together (〒100-0001 東京都千代田区千代田1-1); in English the prefecture romanized.
+    const place = en ? [findPrefecture(a.prefectureCode ?? '')?.nameEn, a.city, a.line1].filter(Boolean).join(', ') : [a.prefecture, a.city, a.line1].filter(Boolean).join('');
+    const postal = code && !en ? `〒${code}` : code;
     return {
       items,
       amount: this.amount,
@@ -320,7 +325,7 @@ export class KessaiCheckout extends KessaiElement {
       fee,
       method,
       timing: this.timingText(),
-      address: [postal, [a.prefecture, a.city, a.line1].filter(Boolean).join(''), a.line2].filter(Boolean).join(' '),
+      address: [postal, place, a.line2].filter(Boolean).join(' '),
       recipient: [n.familyName, n.givenName].filter(Boolean).join(' '),
       delivery: this.delivery,
       cancellation: this.cancellation,
