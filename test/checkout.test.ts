@@ -95,7 +95,7 @@ describe('kessai-checkout', () => {
     await expect(el).to.be.accessible();
     expect(await requests(s)).to.have.length(1);
     expect(seen.map((e) => e.type)).to.deep.equal(['kessai-submit', 'kessai-success']);
-    expect(text(el)).to.contain('注文番号: ord_slow');
+    expect(text(el)).to.contain('注文番号ord_slow');
     el.requestSubmit();
     await nextFrame();
     expect(await requests(s)).to.have.length(1);

@@ -256,8 +256,9 @@ function checkAddress(body: Record<string, Json>, requireAddress: boolean, error
   const city = checkString(a, 'city', S['address.city'], errors);
   const line1 = checkString(a, 'line1', S['address.line1'], errors);
   const line2 = checkString(a, 'line2', S['address.line2'], errors);
+  if (a.confirmed !== undefined && typeof a.confirmed !== 'boolean') errors.push({ field: 'address.confirmed', code: 'type' });
   if (errors.length > before) return undefined;
-  return { postalCode: postal, prefecture, prefectureCode, city, line1, line2 };
+  return { postalCode: postal, prefecture, prefectureCode, city, line1, line2, ...(a.confirmed === true ? { confirmed: true } : {}) };
 }
 
 function checkKonbini(body: Record<string, Json>, method: PaymentMethod | undefined, errors: CheckoutFieldError[]): { store: KonbiniStore } | undefined {

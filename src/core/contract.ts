@@ -48,6 +48,8 @@ export interface CheckoutAddress {
   city: string;
   line1: string;
   line2: string;
+  /** The shopper confirmed an address its postal code does not match in the postal data (address-check.ts). */
+  confirmed?: boolean;
 }
 
 export interface CheckoutRequest {

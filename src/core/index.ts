@@ -19,3 +19,4 @@ export * from './konbini.js';
 export * from './instructions.js';
 export * from './action.js';
 export * from './resume.js';
+export * from './address-check.js';

@@ -31,6 +31,8 @@
 import { KONBINI_MAX_AMOUNT, type CheckoutRequest, type CheckoutResponse, type InstallmentPlan, type PaymentInstructions, type WalletId } from '../core/contract.js';
 import { validateCheckoutRequest } from '../core/checkout-request.js';
 import { maskEmail } from '../core/resume.js';
+import { blocksOrder, checkAddressAgainstPostal } from '../core/address-check.js';
+import type { PostalAddress } from '../core/postal-data.js';
 import { bodyFingerprint, parseIdempotencyKey } from './request.js';
 import { fail, JSON_TYPE, orderIdForKey, randomId, readBodyOr413, reply, send, toJstIso, type Reply } from './http.js';
 import type { Lease, Store, StoredResponse } from './store.js';
@@ -81,6 +83,13 @@ export interface CheckoutHandlerOptions {
    * carry `emailSent: true`, so the result screen says the numbers were also sent by e-mail (default false).
    */
   emailsReceipt?: boolean;
+  /**
+   * Every address of a postal code (`postalLookupFromDirectory` reads the same shards the page
+   * uses); `null` when the data cannot tell. With it, an address that disagrees with its code is
+   * refused (400 invalid_field on `address.postalCode` / `address.line1`, address-check.ts) unless
+   * the shopper confirmed it (`address.confirmed`); a code of several towns needs one of them.
+   */
+  postalLookup?: (postalCode: string) => Promise<readonly PostalAddress[] | null>;
 }
 
 /** The per-request context: what every log line and audit entry of one request names. */
@@ -252,6 +261,11 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     const plan = value.card?.installments;
     if (plan !== undefined && plan !== 1 && !(psp.installmentPlans ?? []).includes(plan)) return send(fail(422, 'installments_unavailable', { field: 'card.installments' }));
     if ((value.method === 'paypay' || value.method === 'wallet') && !psp.createWalletPayment) return send(fail(422, 'method_unavailable', { field: 'method' }));
+    if (value.address && options.postalLookup) {
+      const candidates = await options.postalLookup(value.address.postalCode);
+      const issue = candidates ? checkAddressAgainstPostal(value.address, candidates) : null;
+      if (blocksOrder(issue, value.address.confirmed === true)) return send(fail(400, 'invalid_field', { fields: [{ field: issue!.field, code: issue!.code }] }));
+    }
 
     const fingerprint = await bodyFingerprint(bytes);
     const t = now().getTime();

@@ -1,7 +1,7 @@
 /** Test helpers: find inner inputs by their accessible (visible) label. */
 export function inputByLabel(host: Element, label: string): HTMLInputElement | HTMLSelectElement {
   const root = host.shadowRoot!;
-  const labelEl = Array.from(root.querySelectorAll('label')).find((l) => l.textContent?.replace(/\*$/, '').trim() === label);
+  const labelEl = Array.from(root.querySelectorAll('label')).find((l) => l.textContent?.trim().replace(/\s*(\*|必須|任意|Required|Optional)$/, '').trim() === label);
   if (!labelEl) throw new Error(`no label "${label}" in <${host.localName}>`);
   const input = root.getElementById(labelEl.htmlFor) as HTMLInputElement | HTMLSelectElement | null;
   if (!input) throw new Error(`label "${label}" points to nothing`);
@@ -48,3 +48,15 @@ export async function until(cond: () => boolean | Promise<boolean>, ms = 20_000)
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/**
+ * A placed order puts `?kessai-order=` into the page's URL (so a reload shows its result); every
+ * test page starts the next test without it, or that test's checkout would show the old result.
+ */
+export function forgetOrderInUrl(): void {
+  const u = new URL(location.href);
+  if (!u.searchParams.has('kessai-order')) return;
+  u.searchParams.delete('kessai-order');
+  history.replaceState(history.state, '', u.href);
+}
+if (typeof afterEach === 'function') afterEach(forgetOrderInUrl);

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { hostStyles } from '../shared/host.styles.js';
 import { resultStyles } from './result-view.js';
+import { reviewStyles } from './review-view.js';
 
 const checkoutCss = css`
   :host {
@@ -16,6 +17,8 @@ const checkoutCss = css`
     margin: 0 0 0.5rem;
   }
   fieldset {
+    /* a fieldset is at least as wide as its widest word by default: at 200% text it ran off a phone */
+    min-inline-size: 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.75rem;
@@ -72,7 +75,21 @@ const checkoutCss = css`
   .status:empty {
     display: none;
   }
-  button[type='submit'] {
+  [hidden] {
+    display: none !important;
+  }
+  button.back {
+    font: inherit;
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    margin-block-start: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  button.submit {
     font: inherit;
     font-weight: 700;
     inline-size: 100%;
@@ -98,4 +115,4 @@ const checkoutCss = css`
   }
 `;
 
-export const checkoutStyles = [hostStyles, checkoutCss, resultStyles];
+export const checkoutStyles = [hostStyles, checkoutCss, resultStyles, reviewStyles];

@@ -6,6 +6,7 @@ import { PAYMENT_METHODS, type CheckoutAction, type CheckoutRequest, type Checko
 import { endpointProblem, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
 import { msg, str } from '../../localize.js';
 import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
+import { findPrefecture } from '../../core/prefectures.js';
 import { isOrderId, type OrderStatusView } from '../../core/resume.js';
 import { KessaiElement } from '../shared/kessai-element.js';
 import type { KessaiWalletResultDetail } from '../wallet-qr/wallet-qr.js';
@@ -14,6 +15,9 @@ import { formatYen } from '../shared/yen.js';
 import { checkoutStyles } from './checkout.styles.js';
 import { methodLabel } from './labels.js';
 import { renderResult } from './result-view.js';
+import { readItems, renderReview, type OrderItem, type ReviewData } from './review-view.js';
+import { KONBINI_MAX_AMOUNT, KONBINI_STORES, type KonbiniStore } from '../../core/contract.js';
+import { storeName } from '../shared/konbini-text.js';
 import { forgetOrder, orderIdInPage, rememberOrder, resumeOrder } from './resume.js';
 
 /** What the checkout needs of each section element (name, contact, address, konbini, card). */
@@ -44,7 +48,18 @@ export interface KessaiErrorDetail {
 }
 
 /** `result`: a result screen is shown (after ordering, or read back from the status route: `resuming`); `qr`: a wallet's QR code. */
-type Phase = 'idle' | 'submitting' | 'redirecting' | 'resuming' | 'result' | 'qr';
+type Phase = 'idle' | 'review' | 'submitting' | 'redirecting' | 'resuming' | 'result' | 'qr';
+
+/** `items` given as an attribute: JSON. */
+const jsonAttribute = {
+  fromAttribute(value: string | null): unknown {
+    try {
+      return value === null ? undefined : JSON.parse(value);
+    } catch {
+      return 'invalid';
+    }
+  },
+};
 
 /** Which section element owns a contract field path ("customer.phone" → contact / phone). */
 const FIELD_OWNER: Record<string, [string, string]> = {
@@ -125,10 +140,29 @@ export class KessaiCheckout extends KessaiElement {
   @property({ attribute: 'postal-data' }) postalData = '';
   /** Wraps the PSP's token JS: card data → `{ token, brand?, last4? }`. Without it, no card method. */
   @property({ attribute: false }) cardTokenizer?: CardTokenizer;
+  /**
+   * The final confirmation (最終確認画面): `summary` (default) shows the order's essentials beside
+   * the button; `review` makes them a step of their own (注文内容を確認する → 注文を確定する).
+   */
+  @property() confirmation: 'summary' | 'review' = 'summary';
+  /** What is ordered: `[{ name, quantity, price }]`, price per unit in yen, tax included (attribute: JSON). */
+  @property({ converter: jsonAttribute }) items: OrderItem[] | unknown = undefined;
+  /** Shipping in yen, tax included (shown as 送料; part of `amount`). */
+  @property({ type: Number }) shipping?: number;
+  /** Fees in yen, tax included, e.g. a cash-on-delivery or Konbini fee (shown as 手数料; part of `amount`). */
+  @property({ type: Number }) fee?: number;
+  /** When the goods are delivered (引渡時期), e.g. 「ご入金確認後、3営業日以内に発送します。」 */
+  @property() delivery = '';
+  /** The cancellation / return terms (申込みの撤回・解除), as text; the `terms` slot may hold a link to the full terms. */
+  @property() cancellation = '';
+  /** Days the shopper has to pay a Konbini, Pay-easy or bank-transfer order (shown before ordering; the exact deadline comes after). */
+  @property({ type: Number, attribute: 'payment-days' }) paymentDays?: number;
   /** Per-request timeout in milliseconds. */
   @property({ type: Number, attribute: false }) timeout = 15_000;
 
   @state() private method: PaymentMethod | '' = '';
+  /** The chain picked, kept while another method is shown (the picker is re-created when Konbini comes back). */
+  @state() private chosenStore = '';
   @state() private phase: Phase = 'idle';
   /** The error shown above the button: its code (the text is resolved when rendering, in the element's language). */
   @state() private alert?: { code: string; serverMessage?: string; status?: number; reference?: string };
@@ -207,7 +241,10 @@ export class KessaiCheckout extends KessaiElement {
     if (typeof this.amount === 'string') this.amount = Number(this.amount);
     if (changed.has('amount') && (!Number.isInteger(this.amount) || this.amount < 0)) this.warnOnce(`amount must be a whole number of yen, got ${this.amount}.`);
     const methods = this.availableMethods;
-    if (!methods.includes(this.method as PaymentMethod)) this.method = methods[0] ?? '';
+    // Over the Konbini limit, the form opens on a method that can take the amount.
+    const usable = methods.filter((m) => m !== 'konbini' || this.amount <= KONBINI_MAX_AMOUNT);
+    if (!methods.includes(this.method as PaymentMethod) || (changed.has('amount') && !usable.includes(this.method as PaymentMethod) && !this.hasUpdated))
+      this.method = usable[0] ?? methods[0] ?? '';
     const wallets = parseWallets(this.wallets);
     if (!wallets.includes(this.wallet as WalletId)) this.wallet = wallets[0] ?? '';
     if (!this.resumeChecked && this.endpoint) {
@@ -257,14 +294,94 @@ export class KessaiCheckout extends KessaiElement {
     this.locked = false;
   };
 
+  private backToForm = (): void => {
+    this.phase = 'idle';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus());
+  };
+
   private recheck = (): void => {
     const id = this.result?.orderId;
     if (id) void this.resume(id);
   };
 
-  /** Submits like a form's requestSubmit(): validates, then posts once. */
+  /** Submits like a form's requestSubmit(): validates, then posts once (with `confirmation="review"`: shows the review step first). */
   requestSubmit(): void {
     void this.submit();
+  }
+
+  /** The button of the form: with `confirmation="review"`, the review step first; else the order. */
+  async submit(): Promise<void> {
+    if (this.confirmation === 'review' && this.phase === 'idle' && !this.attempt && !this.locked && !this.refusal) {
+      if (!(await this.validate())) return;
+      this.phase = 'review';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#review-heading')?.focus();
+      return;
+    }
+    return this.place();
+  }
+
+  /** What the final confirmation shows, read from the sections as they are now. */
+  private reviewData(): ReviewData {
+    const v = (name: string) => (this.section(name)?.value ?? {}) as Record<string, string>;
+    const items = readItems(this.items, (t) => this.warnOnce(t)) as OrderItem[];
+    const money = (n: number | undefined) => (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined);
+    const shipping = money(this.shipping);
+    const fee = money(this.fee);
+    if (items.length) {
+      const sum = items.reduce((t, i) => t + i.price * (i.quantity ?? 1), 0) + (shipping ?? 0) + (fee ?? 0);
+      if (sum !== this.amount) this.warnOnce(`items, shipping and fee add up to ${sum}, but amount is ${this.amount}; the total shown is amount.`);
+    }
+    let method = this.method ? methodLabel(this.method) : '';
+    const store = this.konbiniStore;
+    if (this.method === 'konbini' && store) {
+      const chain = storeName(store);
+      method = msg(str`Convenience store (${chain})`, { id: 'review.method.konbini' });
+    }
+    const a = this.noAddress ? {} : v('address');
+    const n = v('name');
+    const en = this.locale === 'en';
+    const code = a.postalCode ? `${a.postalCode.slice(0, 3)}-${a.postalCode.slice(3)}` : '';
+    // Japanese order, run together (〒100-0001 東京都千代田区千代田1-1); in English the prefecture romanized.
+    const place = en ? [findPrefecture(a.prefectureCode ?? '')?.nameEn, a.city, a.line1].filter(Boolean).join(', ') : [a.prefecture, a.city, a.line1].filter(Boolean).join('');
+    const postal = code && !en ? `〒${code}` : code;
+    return {
+      items,
+      amount: this.amount,
+      shipping,
+      fee,
+      method,
+      timing: this.timingText(),
+      address: [postal, place, a.line2].filter(Boolean).join(' '),
+      recipient: [n.familyName, n.givenName].filter(Boolean).join(' '),
+      delivery: this.delivery,
+      cancellation: this.cancellation,
+    };
+  }
+
+  private get konbiniStore(): KonbiniStore | '' {
+    const value = this.section('konbini')?.value;
+    const store = typeof value === 'string' ? value : ((value as Record<string, string> | undefined)?.store ?? this.chosenStore);
+    return (KONBINI_STORES as readonly string[]).includes(store) ? (store as KonbiniStore) : '';
+  }
+
+  private timingText(): string {
+    const days = typeof this.paymentDays === 'number' && Number.isSafeInteger(this.paymentDays) && this.paymentDays > 0 ? this.paymentDays : 0;
+    switch (this.method) {
+      case 'card':
+        return msg('Charged to your card when you place the order.', { id: 'review.timing.card' });
+      case 'konbini':
+        return days
+          ? msg(str`Pay at the store within ${days} days of ordering. The exact deadline is shown when you place the order.`, { id: 'review.timing.konbiniDays' })
+          : msg('Pay at the store by the deadline shown when you place the order.', { id: 'review.timing.konbini' });
+      case 'pay-easy':
+      case 'bank-transfer':
+        return days
+          ? msg(str`Pay within ${days} days of ordering. The exact deadline and the numbers are shown when you place the order.`, { id: 'review.timing.laterDays' })
+          : msg('Pay by the deadline shown, with the numbers shown, when you place the order.', { id: 'review.timing.later' });
+      default:
+        return msg('Choose a payment method.', { id: 'review.timing.none' });
+    }
   }
 
   private section(name: string): Section | null {
@@ -281,6 +398,10 @@ export class KessaiCheckout extends KessaiElement {
     // validity (not checkValidity()): no `invalid` events, the checkout decides what is shown and focused.
     const invalid = this.sections().filter((s) => !s.validity.valid);
     if (!invalid.length) return true;
+    if (this.phase === 'review') {
+      this.phase = 'idle';
+      await this.updateComplete;
+    }
     for (const s of invalid) (s.showErrors ?? s.reportValidity).call(s);
     await Promise.all(invalid.map((s) => s.updateComplete));
     const first = invalid[0];
@@ -315,6 +436,7 @@ export class KessaiCheckout extends KessaiElement {
         city: a.city ?? '',
         line1: a.line1 ?? '',
         line2: a.line2 ?? '',
+        ...(a.confirmed === 'true' ? { confirmed: true } : {}),
       };
     }
     if (method === 'konbini') {
@@ -329,7 +451,7 @@ export class KessaiCheckout extends KessaiElement {
   }
 
   /** The double-submit guard: any number of clicks, Enter presses or requestSubmit() calls post once. */
-  async submit(): Promise<void> {
+  private async place(): Promise<void> {
     if (this.locked || this.refusal || this.phase === 'result' || this.phase === 'resuming' || this.phase === 'redirecting') return;
     this.locked = true;
     try {
@@ -364,7 +486,7 @@ export class KessaiCheckout extends KessaiElement {
       });
       this.handleResult(result);
     } finally {
-      if (this.phase === 'idle') this.locked = false;
+      if (this.phase === 'idle' || this.phase === 'review') this.locked = false;
     }
   }
 
@@ -505,7 +627,7 @@ export class KessaiCheckout extends KessaiElement {
     this.qr = undefined;
     this.phase = 'idle';
     this.locked = false;
-    void this.submit();
+    void this.place();
   };
 
   private onWalletCancel = (): void => {
@@ -530,6 +652,8 @@ export class KessaiCheckout extends KessaiElement {
   };
 
   private onEdit = (): void => {
+    // The summary beside the button shows the address, name and chain as they are typed.
+    if (this.confirmation !== 'review') this.requestUpdate();
     if (this.newAttemptOnEdit) {
       this.attempt = undefined;
       this.newAttemptOnEdit = false;
@@ -548,7 +672,15 @@ export class KessaiCheckout extends KessaiElement {
   private renderMethodFields() {
     switch (this.method) {
       case 'konbini':
-        return html`<kessai-konbini-picker data-section="konbini" exportparts="field, label, hint, error, option" name="konbini" stores=${ifDefined(this.konbiniStores || undefined)} amount=${this.amount}></kessai-konbini-picker>`;
+        return html`<kessai-konbini-picker
+          data-section="konbini"
+          exportparts="field, label, hint, error, option"
+          name="konbini"
+          stores=${ifDefined(this.konbiniStores || undefined)}
+          amount=${this.amount}
+          .value=${this.chosenStore ? { store: this.chosenStore } : undefined}
+          @change=${(e: Event) => (this.chosenStore = ((e.target as Section).value as Record<string, string>)?.store ?? '')}
+        ></kessai-konbini-picker>`;
       case 'card':
         return html`<kessai-card-fields data-section="card" exportparts="field, label, input, select, hint, error" installments=${this.installments}></kessai-card-fields>`;
       case 'paypay':
@@ -583,8 +715,10 @@ export class KessaiCheckout extends KessaiElement {
     if ((this.phase === 'result' || this.phase === 'resuming') && this.result) return renderResult(this.result, { recheck: this.recheck, restart: this.restart });
     const busy = this.phase === 'submitting' || this.phase === 'redirecting';
     const methods = this.availableMethods;
+    const reviewing = this.phase === 'review' || (this.confirmation === 'review' && busy && !!this.attempt);
+    const review = reviewing || this.confirmation !== 'review' ? renderReview(this.reviewData(), 'review-heading') : nothing;
     const qr = this.qr;
-    // The form stays (hidden) under a QR code: going back to it keeps what was typed.
+    // The form stays (hidden) under the review or a QR code: going back to it keeps what was typed.
     return html`${qr
         ? html`<kessai-wallet-qr
             .action=${qr.action}
@@ -596,7 +730,14 @@ export class KessaiCheckout extends KessaiElement {
             @kessai-wallet-restart=${this.onWalletRestart}
             @kessai-wallet-cancel=${this.onWalletCancel}
           ></kessai-wallet-qr>`
-        : nothing}<form part="form" ?hidden=${!!qr} novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
+        : nothing}${reviewing
+        ? html`${review}
+            <div class="status" role="status">${busy ? msg('Sending…', { id: 'checkout.sending' }) : ''}</div>
+            <button type="button" part="submit" class="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.place()}>
+              ${msg('Place order', { id: 'checkout.submit' })}
+            </button>
+            <button type="button" part="back" class="back" ?hidden=${busy} @click=${this.backToForm}>${msg('Back to edit', { id: 'review.back' })}</button>`
+        : nothing}<form part="form" novalidate ?hidden=${reviewing || !!qr} @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
       <p class="amount" part="amount">${this.amountLine()}</p>
       <h2 part="heading">${msg('Name', { id: 'checkout.section.name' })}</h2>
       <kessai-name-fields data-section="name" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-name-fields>
@@ -623,10 +764,11 @@ export class KessaiCheckout extends KessaiElement {
         </div>
         ${this.renderMethodFields()}
       </fieldset>
+      ${this.confirmation === 'review' ? nothing : review}
       <div class="alert" part="alert" role="alert">${this.alertMessage()}${this.alert?.reference ? html`<span class="reference">${msg(str`Reference: ${this.alert.reference}`, { id: 'checkout.error.reference' })}</span>` : nothing}</div>
       <div class="status" role="status">${busy ? msg('Sending…', { id: 'checkout.sending' }) : ''}</div>
-      <button type="submit" part="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'}>
-        ${msg('Place order', { id: 'checkout.submit' })}
+      <button type="submit" part="submit" class="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'}>
+        ${this.confirmation === 'review' ? msg('Review your order', { id: 'checkout.review' }) : msg('Place order', { id: 'checkout.submit' })}
       </button>
     </form>`;
   }

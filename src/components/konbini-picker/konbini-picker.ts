@@ -155,6 +155,13 @@ export class KessaiKonbiniPicker extends FormFieldsElement {
       case 'Spacebar':
         next = current;
         break;
+      case 'Enter':
+        // As on a native radio button: Enter picks the chain and submits the form it is in.
+        if (e.isComposing) return;
+        e.preventDefault();
+        this.pick(list[current], true);
+        void this.updateComplete.then(() => this.internals.form?.requestSubmit());
+        return;
       default:
         return;
     }
@@ -182,7 +189,7 @@ export class KessaiKonbiniPicker extends FormFieldsElement {
     const limit = yen.format(KONBINI_MAX_AMOUNT);
     return html`<div class="field" part="field">
       <span id="store-label" class="label" part="label"
-        >${msg('Convenience store to pay at', { id: 'konbini.picker.label' })}<span class="req" aria-hidden="true">*</span></span
+        >${msg('Convenience store to pay at', { id: 'konbini.picker.label' })}${this.marker(true)}</span
       >
       <div
         role="radiogroup"
