@@ -379,6 +379,9 @@ export class KessaiCheckout extends KessaiElement {
         return days
           ? msg(str`Pay within ${days} days of ordering. The exact deadline and the numbers are shown when you place the order.`, { id: 'review.timing.laterDays' })
           : msg('Pay by the deadline shown, with the numbers shown, when you place the order.', { id: 'review.timing.later' });
+      case 'paypay':
+      case 'wallet':
+        return msg('Pay in the app right after you place the order.', { id: 'review.timing.wallet' });
       default:
         return msg('Choose a payment method.', { id: 'review.timing.none' });
     }
