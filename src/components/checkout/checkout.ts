@@ -681,7 +681,7 @@ export class KessaiCheckout extends KessaiElement {
           name="konbini"
           stores=${ifDefined(this.konbiniStores || undefined)}
           amount=${this.amount}
-          .value=${this.chosenStore ? { store: this.chosenStore } : undefined}
+          .value=${(this.chosenStore ? { store: this.chosenStore } : undefined) as Record<string, string>}
           @change=${(e: Event) => (this.chosenStore = ((e.target as Section).value as Record<string, string>)?.store ?? '')}
         ></kessai-konbini-picker>`;
       case 'card':
