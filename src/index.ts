@@ -136,3 +136,4 @@ export { KessaiCardFields, type CardTokenizer, type CardTokenizerInput, type Car
 export { KessaiCheckout, type KessaiSubmitDetail, type KessaiSuccessDetail, type KessaiErrorDetail } from './components/checkout/checkout.js';
 export { KessaiKonbiniPicker } from './components/konbini-picker/konbini-picker.js';
 export { KessaiPaymentInstructions } from './components/payment-instructions/payment-instructions.js';
+export { KessaiWalletQr, type KessaiWalletResultDetail, type WalletQrAction } from './components/wallet-qr/wallet-qr.js';

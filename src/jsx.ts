@@ -16,6 +16,7 @@ import type { KessaiContactFields } from './components/contact-fields/contact-fi
 import type { KessaiKonbiniPicker } from './components/konbini-picker/konbini-picker.js';
 import type { KessaiNameFields } from './components/name-fields/name-fields.js';
 import type { KessaiPaymentInstructions } from './components/payment-instructions/payment-instructions.js';
+import type { KessaiWalletQr } from './components/wallet-qr/wallet-qr.js';
 import type { ElementProps, KessaiEvents, LowercaseEventProps } from './framework-props.js';
 
 export type { ElementProps, KessaiEvents } from './framework-props.js';
@@ -37,6 +38,7 @@ export interface KessaiIntrinsicElements {
   'kessai-konbini-picker': KessaiJSXProps<KessaiKonbiniPicker>;
   'kessai-card-fields': KessaiJSXProps<KessaiCardFields>;
   'kessai-payment-instructions': KessaiJSXProps<KessaiPaymentInstructions>;
+  'kessai-wallet-qr': KessaiJSXProps<KessaiWalletQr> & { 'order-id'?: string };
 }
 
 declare module 'react' {

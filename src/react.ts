@@ -14,3 +14,4 @@ export { KessaiAddressFields } from './react/address-fields.js';
 export { KessaiKonbiniPicker } from './react/konbini-picker.js';
 export { KessaiCardFields } from './react/card-fields.js';
 export { KessaiPaymentInstructions } from './react/payment-instructions.js';
+export { KessaiWalletQr } from './react/wallet-qr.js';

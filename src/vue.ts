@@ -16,6 +16,7 @@ import type { KessaiContactFields } from './components/contact-fields/contact-fi
 import type { KessaiKonbiniPicker } from './components/konbini-picker/konbini-picker.js';
 import type { KessaiNameFields } from './components/name-fields/name-fields.js';
 import type { KessaiPaymentInstructions } from './components/payment-instructions/payment-instructions.js';
+import type { KessaiWalletQr } from './components/wallet-qr/wallet-qr.js';
 import type { ElementProps, KessaiEvents } from './framework-props.js';
 
 export type { ElementProps, KessaiEvents } from './framework-props.js';
@@ -40,5 +41,6 @@ declare module 'vue' {
     'kessai-konbini-picker': El<KessaiKonbiniPicker>;
     'kessai-card-fields': El<KessaiCardFields>;
     'kessai-payment-instructions': El<KessaiPaymentInstructions>;
+    'kessai-wallet-qr': El<KessaiWalletQr>;
   }
 }

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import '../src/define/all.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
 import type { CardTokenizer } from '../src/components/card-fields/card-fields.js';
-import { fillCheckout } from './support/fill.js';
+import { fillCard, fillCheckout } from './support/fill.js';
 import { installMockEndpoint } from './support/mock-endpoint.js';
 
 installMockEndpoint();
@@ -19,11 +19,18 @@ type Args = {
   noAddress: boolean;
   withTokenizer?: boolean;
   reference?: string;
+  /** The final confirmation: `summary` beside the button (default) or a `review` step; with an order to show. */
+  confirmation?: 'summary' | 'review';
+  withOrder?: boolean;
   /** What the story does after rendering: fill and submit, or submit empty. */
-  action?: 'submit-empty' | 'fill-and-submit';
+  action?: 'submit-empty' | 'fill' | 'fill-and-submit' | 'fill-card-and-submit';
 };
 
-const demoTokenizer: CardTokenizer = async (card) => ({ token: 'tok_story', last4: card.number.slice(-4) });
+const demoTokenizer: CardTokenizer = async (card) => ({ token: 'tok_story', brand: 'visa', last4: card.number.slice(-4) });
+const ITEMS = [
+  { name: '宇治抹茶セット', quantity: 2, price: 1200 },
+  { name: '茶筅', quantity: 1, price: 300 },
+];
 
 const meta: Meta<Args> = {
   title: 'Checkout/kessai-checkout',
@@ -41,12 +48,20 @@ const meta: Meta<Args> = {
       reference=${a.reference ?? 'story-cart'}
       ?no-address=${a.noAddress}
       .cardTokenizer=${a.withTokenizer ? demoTokenizer : undefined}
+      confirmation=${a.confirmation ?? nothing}
+      .items=${a.withOrder ? ITEMS : undefined}
+      shipping=${a.withOrder ? 440 : nothing}
+      fee=${a.withOrder ? 100 : nothing}
+      payment-days=${a.withOrder ? 3 : nothing}
+      delivery=${a.withOrder ? 'ご入金の確認後、3営業日以内に発送します。' : nothing}
+      cancellation=${a.withOrder ? '商品到着後8日以内、未開封のものに限り返品できます（送料はお客様のご負担です）。' : nothing}
     ></kessai-checkout>`,
   play: async ({ canvasElement, args }) => {
     const el = canvasElement.querySelector<KessaiCheckout>('kessai-checkout')!;
     if (!args.action) return;
-    if (args.action === 'fill-and-submit') await fillCheckout(el, args.lang === 'en');
-    el.requestSubmit();
+    if (args.action === 'fill' || args.action === 'fill-and-submit' || args.action === 'fill-card-and-submit') await fillCheckout(el, args.lang === 'en');
+    if (args.action === 'fill-card-and-submit') await fillCard(el, args.lang === 'en');
+    if (args.action !== 'fill') el.requestSubmit();
   },
 };
 export default meta;
@@ -84,3 +99,16 @@ export const SomeStoresOnly: Story = { args: { methods: 'konbini', konbiniStores
 export const RefusedSecretKey: Story = { args: { reference: 'sk_live_0000000000000000' }, tags: ['expect-console-error'] };
 /** An endpoint that is neither this site nor https: refused. */
 export const RefusedUnsafeEndpoint: Story = { args: { endpoint: 'http://evil.example/collect' }, tags: ['expect-console-error'] };
+
+/** The final confirmation (最終確認画面) beside the button: items, shipping, fees, total 税込, how and when to pay, address, delivery, cancellation. */
+export const FinalConfirmationSummary: Story = { args: { withOrder: true, noAddress: false, methods: 'konbini card', action: 'fill' } };
+export const FinalConfirmationSummaryEnglish: Story = { args: { lang: 'en', withOrder: true, noAddress: false, methods: 'konbini card', action: 'fill' } };
+/** confirmation="review": the review step after 注文内容を確認する. */
+export const ReviewStep: Story = { args: { withOrder: true, noAddress: false, confirmation: 'review', methods: 'konbini card', action: 'fill-and-submit' } };
+export const ReviewStepEnglish: Story = { args: { lang: 'en', withOrder: true, noAddress: false, confirmation: 'review', methods: 'konbini card', action: 'fill-and-submit' } };
+/** Result of a card payment: amount, brand and last 4 digits, where the receipt goes, next steps. */
+export const ResultCard: Story = { args: { endpoint: '/story-endpoint/card-mailed', methods: 'card', action: 'fill-card-and-submit' } };
+export const ResultCardEnglish: Story = { args: { lang: 'en', endpoint: '/story-endpoint/card-mailed', methods: 'card', action: 'fill-card-and-submit' } };
+/** Result of a Konbini order the merchant also e-mailed: the numbers, "also sent to …", come back later. */
+export const ResultKonbiniMailed: Story = { args: { endpoint: '/story-endpoint/konbini-mailed', methods: 'konbini', action: 'fill-and-submit' } };
+export const ResultKonbiniMailedEnglish: Story = { args: { lang: 'en', endpoint: '/story-endpoint/konbini-mailed', methods: 'konbini', action: 'fill-and-submit' } };

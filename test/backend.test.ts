@@ -414,7 +414,7 @@ describe('reference backend: every field re-validated with kessai/server', () =>
     ['konbini', undefined, 'konbini.store', 'required', 'お支払いに使うコンビニを選択してください。'],
     ['amount', '3240', 'amount', 'type', '金額の内容が正しくありません。'],
     ['currency', 'USD', 'currency', 'unsupported', 'お支払いは日本円（JPY）のみです。'],
-    ['method', 'paypay', 'method', 'unsupported', 'このお支払い方法はご利用いただけません。'],
+    ['method', 'cash-on-delivery', 'method', 'unsupported', 'このお支払い方法はご利用いただけません。'],
   ];
   for (const [path, value, field, code, message] of cases) {
     it(`${path} = ${JSON.stringify(value)?.slice(0, 24) ?? 'missing'} → 400 ${field} ${code}`, async () => {

@@ -27,7 +27,7 @@ describe('embed bundle (dist/cdn/kessai.js)', () => {
     const doc = frame.contentDocument!;
     expect(doc.characterSet).to.equal('Shift_JIS');
     expect(doc.title).to.equal('決済テスト');
-    const labels = Array.from(doc.querySelector('kessai-contact-fields')!.shadowRoot!.querySelectorAll('label'), (l) => l.textContent!.replace('*', '').trim());
+    const labels = Array.from(doc.querySelector('kessai-contact-fields')!.shadowRoot!.querySelectorAll('label'), (l) => l.textContent!.trim().replace(/\s*(\*|必須|任意|Required|Optional)$/, '').trim());
     expect(labels).to.deep.equal(['メールアドレス', '電話番号']);
     frame.remove();
   });
@@ -95,7 +95,7 @@ async function loadEnglishPage(tampered: boolean) {
   const picker = doc.querySelector('kessai-konbini-picker')!;
   for (let i = 0; i < 400 && !contact.shadowRoot!.querySelector('label'); i++) await new Promise((r) => setTimeout(r, 25));
   await (picker as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-  const labels = Array.from(contact.shadowRoot!.querySelectorAll('label'), (l) => l.textContent!.replace('*', '').trim());
+  const labels = Array.from(contact.shadowRoot!.querySelectorAll('label'), (l) => l.textContent!.trim().replace(/\s*(\*|必須|任意|Required|Optional)$/, '').trim());
   const pickerError = picker.shadowRoot!.querySelector('.error')!.textContent!.trim();
   const requests = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
   frame.remove();
@@ -141,7 +141,7 @@ describe('the embed on a shop page', () => {
     await until(() => !!part('kessai-address-fields')?.shadowRoot?.querySelector('input'));
     const type = (host: Element, label: string, text: string) => {
       const root = host.shadowRoot!;
-      const l = Array.from(root.querySelectorAll('label')).find((x) => x.textContent!.replace('*', '').trim() === label)!;
+      const l = Array.from(root.querySelectorAll('label')).find((x) => x.textContent!.trim().replace(/\s*(\*|必須|任意|Required|Optional)$/, '').trim() === label)!;
       const input = root.getElementById(l.htmlFor) as HTMLInputElement;
       input.value = text;
       input.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
@@ -167,8 +167,8 @@ describe('the embed on a shop page', () => {
     expect(urls.every((u) => u.origin === location.origin)).to.equal(true);
     const paths = urls.map((u) => u.pathname);
     // The parts a later screen needs (payment instructions, result screens) are fetched while the shopper types.
-    const part = /^\/test-api\/cdn\/kessai-(payment-instructions|result-view)-[\w-]+\.js$/;
-    expect(paths.filter((p) => !['/test-api/cdn/kessai.js', '/test-api/endpoint/konbini', '/test-api/cdn/postal/100.json'].includes(p) && !part.test(p))).to.deep.equal([]);
+    const partFile = /^\/test-api\/cdn\/kessai-(payment-instructions|result-view)-[\w-]+\.js$/;
+    expect(paths.filter((p) => !['/test-api/cdn/kessai.js', '/test-api/endpoint/konbini', '/test-api/cdn/postal/100.json'].includes(p) && !partFile.test(p))).to.deep.equal([]);
     expect(checkout.shadowRoot!.querySelector('kessai-payment-instructions')!.shadowRoot!.textContent).to.match(/\d{4}/);
     expect(paths).to.include('/test-api/endpoint/konbini');
     frame.remove();

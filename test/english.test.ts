@@ -8,6 +8,8 @@ import * as nameStories from '../stories/name-fields.stories.js';
 import * as instructionsStories from '../stories/payment-instructions.stories.js';
 import * as themeStories from '../stories/theme.stories.js';
 import * as walletQrStories from '../stories/wallet-qr.stories.js';
+// Its root afterEach clears ?kessai-order= (a story that places an order puts it there).
+import './helpers/dom.js';
 
 // Every state of every element, in English: each Storybook story is rendered
 // here (its render and play functions, as Storybook runs them, inside

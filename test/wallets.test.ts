@@ -31,7 +31,8 @@ interface Stored {
 }
 
 async function newShop(options: ShopOptions = {}): Promise<string> {
-  const r = await fetch('/test-api/shop/new', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(options) });
+  // sandboxPages: the sandbox's wallet and 3-D Secure pages on this origin.
+  const r = await fetch('/test-api/shop/new', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sandboxPages: true, ...options }) });
   return ((await r.json()) as { base: string }).base;
 }
 
@@ -62,6 +63,14 @@ async function fillCard(el: KessaiCheckout, number: string) {
   await settle(el);
 }
 
+/** The next page `f` loads; fails with `what` if none comes within a minute. */
+function nextPage(f: HTMLIFrameElement, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no page loaded: ${what} (at ${f.contentWindow?.location.href})`)), 60_000);
+    f.addEventListener('load', () => (clearTimeout(t), resolve()), { once: true });
+  });
+}
+
 /** An iframe of this page ("another tab", or a phone-sized page); resolves once it loaded `src`. */
 async function frame(src: string, width = 800, height = 900): Promise<HTMLIFrameElement> {
   const f = document.createElement('iframe');
@@ -78,7 +87,7 @@ async function frame(src: string, width = 800, height = 900): Promise<HTMLIFrame
 /** Presses a button of the sandbox page in `f` by its text, and waits for the page it leads to. */
 async function press(f: HTMLIFrameElement, label: string): Promise<void> {
   await wait(() => !!Array.from(f.contentDocument?.querySelectorAll('button') ?? []).find((b) => b.textContent!.includes(label)));
-  const next = new Promise((r) => f.addEventListener('load', r, { once: true }));
+  const next = nextPage(f, `after pressing ${label}`);
   Array.from(f.contentDocument!.querySelectorAll('button')).find((b) => b.textContent!.includes(label))!.click();
   await next;
 }
@@ -192,21 +201,8 @@ describe('PayPay on a phone: to the wallet and back', function () {
   this.timeout(120_000);
   it('goes to the wallet page, and back on the shop page shows the payment as complete', async () => {
     const shop = await newShopWithReturn('paypay');
-    const f = await frame(`/test-api/wallet-page?base=${encodeURIComponent(shop)}&methods=paypay`, 390, 844);
-    const el = await checkoutIn(f);
-    await fillShopper(el);
-    const left = new Promise((r) => f.addEventListener('load', r, { once: true }));
-    el.requestSubmit();
-    await left;
-    // The sandbox wallet page (the app, on a phone).
-    expect(f.contentWindow!.location.pathname).to.match(/\/sandbox\/wallet\/sbx_pay_/);
-    await press(f, '支払う');
-    // Back on the shop's page, with the order in the URL: the result, and nothing posted again.
-    const back = await checkoutIn(f);
-    await wait(() => text(back).includes('お支払いが完了しました'));
-    const { orders, count } = await stored(shop);
-    expect(count).to.equal(1);
-    expect(orders[0].status).to.equal('paid');
+    const { f, back } = await leaveAndComeBack(shop, 'paypay', /\/sandbox\/wallet\/sbx_pay_/, '支払う', { width: 390 });
+    expect(f.contentWindow!.innerWidth).to.be.at.most(390); // a phone: no QR code here, the wallet's page instead
     // The result's heading takes focus (axe runs on this document: see the reload test below).
     expect(back.shadowRoot!.activeElement?.localName).to.equal('h2');
   });
@@ -246,6 +242,31 @@ describe('coming back to a wallet order (reload, new tab)', function () {
   });
 });
 
+/**
+ * The shop's page in a frame (a phone: `width` 390): fills and places the order, which leaves for the
+ * PSP's page (`leavesFor`), presses `button` there and comes back to the shop page with the result: paid,
+ * one order, nothing posted again.
+ */
+async function leaveAndComeBack(shop: string, methods: string, leavesFor: RegExp, button: string, o: { width?: number; card?: string; page?: string } = {}) {
+  const f = await frame(`/test-api/wallet-page?base=${encodeURIComponent(shop)}&methods=${methods}`, o.width ?? 800, 844);
+  const el = await checkoutIn(f);
+  await fillShopper(el);
+  if (o.card) await fillCard(el, o.card);
+  const left = nextPage(f, 'the PSP page after placing the order');
+  el.requestSubmit();
+  await left;
+  expect(f.contentWindow!.location.pathname).to.match(leavesFor);
+  if (o.page) expect(f.contentDocument!.body.textContent).to.contain(o.page);
+  await press(f, button);
+  // Back on the shop's page, with the order in the URL: the result, and nothing posted again.
+  const back = await checkoutIn(f);
+  await wait(() => text(back).includes('お支払いが完了しました'));
+  const { orders, count } = await stored(shop);
+  expect(count).to.equal(1);
+  expect(orders[0].status).to.equal('paid');
+  return { f, back };
+}
+
 /** A shop whose 3-D Secure and wallet pages send the shopper back to its page (/test-api/wallet-page) with the order id. */
 async function newShopWithReturn(methods: string): Promise<string> {
   // {base} (the shop's own path) and {orderId} are filled in by the shop.
@@ -257,21 +278,8 @@ describe('3-D Secure: a card that needs authentication', function () {
   this.timeout(120_000);
   it('goes to the 3-D Secure page and back, and shows the payment as succeeded', async () => {
     const shop = await newShopWithReturn('card');
-    const f = await frame(`/test-api/wallet-page?base=${encodeURIComponent(shop)}&methods=card`);
-    const el = await checkoutIn(f);
-    await fillShopper(el);
-    await fillCard(el, '4000000000003220');
-    const left = new Promise((r) => f.addEventListener('load', r, { once: true }));
-    el.requestSubmit();
-    await left;
-    expect(f.contentWindow!.location.pathname).to.match(/\/sandbox\/3ds\/sbx_pay_/);
-    expect(f.contentDocument!.body.textContent).to.contain('3-D Secure');
-    await press(f, '認証する');
-    const back = await checkoutIn(f);
-    await wait(() => text(back).includes('お支払いが完了しました'));
-    const { orders, count } = await stored(shop);
-    expect(count).to.equal(1);
-    expect(orders[0].status).to.equal('paid');
+    const { back } = await leaveAndComeBack(shop, 'card', /\/sandbox\/3ds\/sbx_pay_/, '認証する', { card: '4000000000003220', page: '3-D Secure' });
+    expect(back.shadowRoot!.activeElement?.localName).to.equal('h2');
   });
 });
 

@@ -3,7 +3,7 @@ type Updatable = Element & { updateComplete?: Promise<unknown> };
 
 function input(host: Element, label: string): HTMLInputElement {
   const root = host.shadowRoot!;
-  const l = Array.from(root.querySelectorAll('label')).find((x) => x.textContent!.replace('*', '').trim() === label)!;
+  const l = Array.from(root.querySelectorAll('label')).find((x) => x.textContent!.trim().replace(/\s*(\*|必須|任意|Required|Optional)$/, '').trim() === label)!;
   return root.getElementById(l.htmlFor) as HTMLInputElement;
 }
 
@@ -26,5 +26,24 @@ export async function fillCheckout(checkout: Updatable, en = false): Promise<voi
   type(part('kessai-name-fields'), L.gk, 'ハナコ');
   type(part('kessai-contact-fields'), L.e, 'hanako@example.jp');
   type(part('kessai-contact-fields'), L.p, '080-1234-5678');
+  // An address as the lookup would fill it (no postal data in Storybook), and a chain when Konbini is shown.
+  const address = part('kessai-address-fields') as (Updatable & { value: unknown }) | null;
+  if (address) address.value = { postalCode: '1000001', prefectureCode: '13', city: '千代田区', line1: '千代田1-1', line2: '' };
+  const chain = part('kessai-konbini-picker')?.shadowRoot?.querySelector<HTMLElement>('#store-lawson');
+  chain?.click();
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+/** Types a test card into the card fields (the story's tokenizer turns it into a token). */
+export async function fillCard(checkout: Updatable, en = false): Promise<void> {
+  const card = checkout.shadowRoot!.querySelector('kessai-card-fields') as Updatable;
+  await card.updateComplete;
+  const L = en
+    ? { n: 'Card number', e: 'Expiry date', c: 'Security code', h: 'Cardholder name' }
+    : { n: 'カード番号', e: '有効期限', c: 'セキュリティコード', h: '名義' };
+  type(card, L.n, '4242424242424242');
+  type(card, L.e, '12/30');
+  type(card, L.c, '123');
+  type(card, L.h, 'HANAKO YAMADA');
   await new Promise((r) => setTimeout(r, 50));
 }

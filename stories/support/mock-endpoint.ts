@@ -18,6 +18,15 @@ const ANSWERS: Record<string, (lang: 'ja' | 'en') => Promise<Response>> = {
       instructions: { method: 'pay-easy', institutionNumber: '58091', customerNumber: '1234567890123456', confirmationNumber: '123456', expiresAt: '2026-12-04T23:59:59+09:00' },
     }),
   succeeded: async () => json(200, { status: 'succeeded', orderId: 'ord_story_3' }),
+  // The merchant e-mails the receipt / the numbers too (emailSent).
+  'card-mailed': async () => json(200, { status: 'succeeded', orderId: 'ord_story_4', emailSent: true }),
+  'konbini-mailed': async () =>
+    json(200, {
+      status: 'pending',
+      orderId: 'ord_story_5',
+      emailSent: true,
+      instructions: { method: 'konbini', store: 'familymart', paymentCode: '123456789012', confirmationNumber: '1234', expiresAt: '2026-12-04T23:59:59+09:00' },
+    }),
   'server-error': async () => json(500, { error: { code: 'internal' } }),
   declined: async () => json(402, { error: { code: 'card_declined' } }),
   'field-error': async (lang) =>

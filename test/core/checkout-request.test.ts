@@ -93,7 +93,7 @@ describe('core/checkout-request: validateCheckoutRequest', () => {
     ['currency', 'USD', 'currency', 'unsupported'],
     ['currency', 392, 'currency', 'type'],
     ['method', undefined, 'method', 'required'],
-    ['method', 'paypay', 'method', 'unsupported'],
+    ['method', 'cash-on-delivery', 'method', 'unsupported'],
     ['method', ['konbini'], 'method', 'type'],
     ['customer', undefined, 'customer', 'required'],
     ['customer', 'taro', 'customer', 'type'],

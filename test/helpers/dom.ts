@@ -1,7 +1,7 @@
 /** Test helpers: find inner inputs by their accessible (visible) label. */
 export function inputByLabel(host: Element, label: string): HTMLInputElement | HTMLSelectElement {
   const root = host.shadowRoot!;
-  const labelEl = Array.from(root.querySelectorAll('label')).find((l) => l.textContent?.replace(/\*$/, '').trim() === label);
+  const labelEl = Array.from(root.querySelectorAll('label')).find((l) => l.textContent?.trim().replace(/\s*(\*|必須|任意|Required|Optional)$/, '').trim() === label);
   if (!labelEl) throw new Error(`no label "${label}" in <${host.localName}>`);
   const input = root.getElementById(labelEl.htmlFor) as HTMLInputElement | HTMLSelectElement | null;
   if (!input) throw new Error(`label "${label}" points to nothing`);

@@ -28,12 +28,15 @@ async function sjisPage() {
 
 // ─── kessai/server mounted in this server, with the demo's sandbox PSP ───
 //
-//   POST /test-api/shop/new            {psp?, pspDelayMs?, pspFailures?, now?, expiryDays?, lockTimeoutMs?} → {base}
+//   POST /test-api/shop/new            {psp?, pspDelayMs?, pspFailures?, now?, expiryDays?, lockTimeoutMs?,
+//        sandboxPages?, walletQrSeconds?, installments?, wallets?, returnUrl?} → {base}
 //        a fresh shop: its own in-memory SQLite store, PSP and handlers, so
 //        tests (and the browsers running at once) never share state. `psp`:
 //        sandbox (default) | komoju | stripe | payjp | fincode — a real adapter
 //        pointed at its own local fake of that PSP (test/fakes/), which sends
 //        signed notifications over HTTP to {origin}{base}/api/psp-webhook.
+//   GET|POST {base}/sandbox/…          the sandbox PSP's 3-D Secure and wallet pages (with sandboxPages;
+//        returnUrl: where they send the shopper, `{base}` and `{orderId}` filled in)
 //   POST {base}/psp/pay                test-only: {orderId}: the fake PSP marks the
 //        order's payment paid and delivers the PSP's signed notification → {status, body}.
 //   *    {base}/api/checkout[/…]       createCheckoutHandler
@@ -87,8 +90,8 @@ async function newShop(options, origin) {
             expiryDays: options.expiryDays,
             now,
             webhookSecret: randomBytes(32).toString('hex'),
-            // Its 3-D Secure and wallet pages are served by this shop (same origin as the tests).
-            baseUrl: `${origin}${base}/sandbox`,
+            // sandboxPages: its 3-D Secure and wallet pages are served by this shop (same origin as the tests).
+            baseUrl: options.sandboxPages ? `${origin}${base}/sandbox` : undefined,
             walletQrSeconds: options.walletQrSeconds,
           }),
           fake: null,

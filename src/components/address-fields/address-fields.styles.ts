@@ -28,6 +28,7 @@ export const addressFieldsStyles = [
       color: var(--_notice);
     }
     .towns {
+      min-inline-size: 0;
       margin: 0 0 var(--_gap);
       padding: 0.5rem 0.75rem 0.75rem;
       border: 1px solid var(--_border);

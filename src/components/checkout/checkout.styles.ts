@@ -17,6 +17,8 @@ const checkoutCss = css`
     margin: 0 0 0.5rem;
   }
   fieldset {
+    /* a fieldset is at least as wide as its widest word by default: at 200% text it ran off a phone */
+    min-inline-size: 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.75rem;

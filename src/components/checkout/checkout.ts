@@ -6,6 +6,7 @@ import { PAYMENT_METHODS, type CheckoutAction, type CheckoutRequest, type Checko
 import { endpointProblem, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
 import { msg, str } from '../../localize.js';
 import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
+import { findPrefecture } from '../../core/prefectures.js';
 import { isOrderId, type OrderStatusView } from '../../core/resume.js';
 import { KessaiElement } from '../shared/kessai-element.js';
 import type { KessaiWalletResultDetail } from '../wallet-qr/wallet-qr.js';
@@ -379,7 +380,11 @@ export class KessaiCheckout extends KessaiElement {
     }
     const a = this.noAddress ? {} : v('address');
     const n = v('name');
-    const postal = a.postalCode ? `〒${a.postalCode.slice(0, 3)}-${a.postalCode.slice(3)}` : '';
+    const en = this.locale === 'en';
+    const code = a.postalCode ? `${a.postalCode.slice(0, 3)}-${a.postalCode.slice(3)}` : '';
+    // Japanese order, run together (〒100-0001 東京都千代田区千代田1-1); in English the prefecture romanized.
+    const place = en ? [findPrefecture(a.prefectureCode ?? '')?.nameEn, a.city, a.line1].filter(Boolean).join(', ') : [a.prefecture, a.city, a.line1].filter(Boolean).join('');
+    const postal = code && !en ? `〒${code}` : code;
     return {
       items,
       amount: this.amount,
@@ -387,7 +392,7 @@ export class KessaiCheckout extends KessaiElement {
       fee,
       method,
       timing: this.timingText(),
-      address: [postal, [a.prefecture, a.city, a.line1].filter(Boolean).join(''), a.line2].filter(Boolean).join(' '),
+      address: [postal, place, a.line2].filter(Boolean).join(' '),
       recipient: [n.familyName, n.givenName].filter(Boolean).join(' '),
       delivery: this.delivery,
       cancellation: this.cancellation,
@@ -414,6 +419,9 @@ export class KessaiCheckout extends KessaiElement {
         return days
           ? msg(str`Pay within ${days} days of ordering. The exact deadline and the numbers are shown when you place the order.`, { id: 'review.timing.laterDays' })
           : msg('Pay by the deadline shown, with the numbers shown, when you place the order.', { id: 'review.timing.later' });
+      case 'paypay':
+      case 'wallet':
+        return msg('Pay in the app right after you place the order.', { id: 'review.timing.wallet' });
       default:
         return msg('Choose a payment method.', { id: 'review.timing.none' });
     }
@@ -670,7 +678,7 @@ export class KessaiCheckout extends KessaiElement {
     this.qr = undefined;
     this.phase = 'idle';
     this.locked = false;
-    void this.submit();
+    void this.place();
   };
 
   private onWalletCancel = (): void => {
@@ -721,7 +729,7 @@ export class KessaiCheckout extends KessaiElement {
           name="konbini"
           stores=${ifDefined(this.konbiniStores || undefined)}
           amount=${this.amount}
-          .value=${this.chosenStore ? { store: this.chosenStore } : undefined}
+          .value=${(this.chosenStore ? { store: this.chosenStore } : undefined) as Record<string, string>}
           @change=${(e: Event) => (this.chosenStore = ((e.target as Section).value as Record<string, string>)?.store ?? '')}
         ></kessai-konbini-picker>`;
       case 'card':

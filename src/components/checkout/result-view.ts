@@ -87,7 +87,7 @@ export function renderResult(v: OrderStatusView, actions: ResultActions): Templa
     ${v.kind === 'unknown' || v.kind === 'processing'
       ? nothing
       : html`<dl class="facts" part="result-facts">
-          ${v.orderId ? html`<div><dt>${msg('Order number', { id: 'result.orderId' })}</dt><dd>${v.orderId}</dd></div>` : nothing}
+          ${v.orderId && v.kind !== 'pending' ? html`<div><dt>${msg('Order number', { id: 'result.orderId' })}</dt><dd>${v.orderId}</dd></div>` : nothing}
           ${showAmount ? html`<div><dt>${msg('Amount', { id: 'result.amount' })}</dt><dd>${formatYen(v.amount!)}</dd></div>` : nothing}
           ${method ? html`<div><dt>${msg('Payment method', { id: 'checkout.section.method' })}</dt><dd>${method}</dd></div>` : nothing}
           ${v.email && v.kind === 'succeeded' ? html`<div><dt>${msg('Receipt sent to', { id: 'result.email' })}</dt><dd>${v.email}</dd></div>` : nothing}

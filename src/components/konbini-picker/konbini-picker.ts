@@ -189,7 +189,7 @@ export class KessaiKonbiniPicker extends FormFieldsElement {
     const limit = groupDigits(KONBINI_MAX_AMOUNT);
     return html`<div class="field" part="field">
       <span id="store-label" class="label" part="label"
-        >${msg('Convenience store to pay at', { id: 'konbini.picker.label' })}<span class="req" aria-hidden="true">*</span></span
+        >${msg('Convenience store to pay at', { id: 'konbini.picker.label' })}${this.marker(true)}</span
       >
       <div
         role="radiogroup"

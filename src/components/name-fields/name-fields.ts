@@ -213,7 +213,7 @@ export class KessaiNameFields extends FormFieldsElement {
   ): TemplateResult {
     const error = this.shownError(key);
     return html`<div class="field" part="field ${key}-field">
-      <label for=${key} part="label">${label}<span class="req" aria-hidden="true">*</span></label>
+      <label for=${key} part="label">${label}${this.marker(true)}</label>
       <input
         id=${key}
         part="input"

@@ -145,6 +145,9 @@ const styles = css`
       overflow-wrap: anywhere;
     }
   }
+  .group + .group {
+    margin-inline-start: 0.4em;
+  }
 `;
 
 export const paymentInstructionsStyles = [hostStyles, konbiniColorStyles, styles];

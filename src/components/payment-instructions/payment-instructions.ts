@@ -38,6 +38,15 @@ const jsonAttribute = {
   },
 };
 
+/**
+ * A long number in groups of four, as on a payment slip (1234 5678 9012), to
+ * read and type without losing one's place. The groups are spans spaced by CSS:
+ * selecting and copying gives the digits without spaces, as the copy button does.
+ */
+function grouped(value: string): TemplateResult | string {
+  if (!/^\d{9,}$/.test(value)) return value;
+  return html`${value.match(/\d{1,4}/g)!.map((g) => html`<span class="group">${g}</span>`)}`;
+}
 const TICK_MS = 1000;
 const STATUS_MS = 6000;
 
@@ -272,7 +281,7 @@ export class KessaiPaymentInstructions extends KessaiElement {
             <dd>
               ${r.value === null
                 ? html`<span class="missing">${msg('Not available', { id: 'pi.missing' })}</span>`
-                : html`<span class="value ${r.text ? 'text' : 'code'}" id="value-${r.key}" part="number">${r.value}</span>${r.copy
+                : html`<span class="value ${r.text ? 'text' : 'code'}" id="value-${r.key}" part="number">${r.text ? r.value : grouped(r.value)}</span>${r.copy
                       ? html`<button
                           type="button"
                           class="copy"

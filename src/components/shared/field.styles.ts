@@ -10,14 +10,31 @@ const fieldCss = css`
   }
   label {
     font-weight: 600;
+    line-height: 1.5;
+  }
+  .req,
+  .opt {
+    display: inline-block;
+    margin-inline-start: 0.5em;
+    padding: 0 0.35em;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    font-size: 0.75em;
+    font-weight: 600;
+    line-height: 1.5;
+    vertical-align: 0.1em;
   }
   .req {
     color: var(--_error);
-    margin-inline-start: 0.25em;
+  }
+  .opt {
+    color: var(--_muted);
   }
   input,
   select {
     font: inherit;
+    /* one line height whatever font a placeholder or value falls back to: boxes side by side line up */
+    line-height: 1.5;
     box-sizing: border-box;
     inline-size: 100%;
     min-block-size: 2.75rem;
@@ -59,6 +76,12 @@ const fieldCss = css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
     gap: 0 var(--_gap);
+  }
+  /* Side by side, labels, boxes and hints share their rows: the boxes line up whatever wraps. */
+  .row > .field {
+    grid-row: span 4;
+    grid-template-rows: subgrid;
+    align-content: start;
   }
 `;
 

@@ -5,6 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { checkField, type FieldSchema } from '../../core/field-schema.js';
 import { runValidators, type Validator } from '../../core/validators.js';
+import { msg } from '../../localize.js';
 import { KessaiElement } from './kessai-element.js';
 
 /** One input of a multi-input form-associated element. */
@@ -325,13 +326,23 @@ export abstract class FormFieldsElement extends KessaiElement {
     this.requestUpdate();
   }
 
+  /**
+   * 必須 / 任意 beside a label, in words (a bare * needs a legend). Hidden from
+   * assistive technology: the input's own `required` is announced there.
+   */
+  protected marker(required: boolean): TemplateResult {
+    return required
+      ? html`<span class="req" part="required" aria-hidden="true">${msg('Required', { id: 'common.required' })}</span>`
+      : html`<span class="opt" part="optional" aria-hidden="true">${msg('Optional', { id: 'common.optional' })}</span>`;
+  }
+
   /** Label, input, hint and error of one field, in this element's shadow root. */
   protected renderTextField(key: string, o: TextFieldOptions): TemplateResult {
     const error = this.shownError(key);
     const spec = this.fields.find((f) => f.key === key);
     const describedBy = [o.hint ? `${key}-hint` : '', o.describedBy ?? '', `${key}-error`].filter(Boolean).join(' ');
     return html`<div class="field" part="field ${key}-field">
-      <label for=${key} part="label">${o.label}${spec?.required === false ? nothing : html`<span class="req" aria-hidden="true">*</span>`}</label>
+      <label for=${key} part="label">${o.label}${this.marker(spec?.required !== false)}</label>
       <input
         id=${key}
         part="input"
@@ -363,7 +374,7 @@ export abstract class FormFieldsElement extends KessaiElement {
     const current = this.values[key] ?? '';
     const describedBy = [o.hint ? `${key}-hint` : '', `${key}-error`].filter(Boolean).join(' ');
     return html`<div class="field" part="field ${key}-field">
-      <label for=${key} part="label">${o.label}${spec?.required === false ? nothing : html`<span class="req" aria-hidden="true">*</span>`}</label>
+      <label for=${key} part="label">${o.label}${this.marker(spec?.required !== false)}</label>
       <select
         id=${key}
         part="select"
