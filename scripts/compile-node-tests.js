@@ -31,6 +31,8 @@ export async function compileNodeTests() {
     sourcemap: 'inline',
     outExtension: { '.js': '.mjs' },
     alias: {
+      'kessai/core': join(root, 'src', 'core', 'index.ts'),
+      'kessai/postal-build': join(root, 'src', 'postal-build.ts'),
       'kessai/server': join(root, 'src', 'server.ts'),
       'kessai/server/sqlite': join(root, 'src', 'server', 'sqlite-store.ts'),
       'kessai/server/postgres': join(root, 'src', 'server', 'postgres-store.ts'),

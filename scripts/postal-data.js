@@ -65,10 +65,11 @@ function parseArgs(argv) {
   return o;
 }
 
+/** The pipeline, `kessai/postal-build` (dist/postal-build.js). */
 async function loadCore() {
-  const core = join(here, '../dist/core/postal-data.js');
+  const core = join(here, '../dist/postal-build.js');
   if (!existsSync(core)) {
-    console.error('kessai-postal: dist/core/postal-data.js is missing; run `npm run build:esm` first.');
+    console.error('kessai-postal: dist/postal-build.js is missing; run `npm run build:esm` first.');
     process.exit(1);
   }
   return import(pathToFileURL(core).href);

@@ -282,7 +282,7 @@ describe('kessai-checkout', () => {
     let redirect = '';
     ok.el.addEventListener('kessai-success', (e) => {
       const r = e.detail.response;
-      if (r.status === 'requires_action') redirect = r.redirectUrl;
+      if (r.status === 'requires_action') redirect = r.redirectUrl ?? '';
       e.preventDefault(); // the test page must not navigate away
     });
     ok.el.requestSubmit();
@@ -391,6 +391,43 @@ describe('kessai-checkout', () => {
     } finally {
       console.error = orig;
     }
+  });
+
+  it('stops as soon as a secret key is set on a property after it rendered (a page setting it late)', async () => {
+    const errors: string[] = [];
+    const orig = console.error;
+    console.error = (...a: unknown[]) => errors.push(a.join(' '));
+    try {
+      const el = await fixture<KessaiCheckout>('<kessai-checkout endpoint="/api" amount="1000" methods="konbini" no-address></kessai-checkout>');
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('form')).not.to.equal(null);
+      el.reference = 'rk_live_abcdefgh';
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+      expect(errors.join('\n')).to.contain('rk_live_');
+      expect(errors.join('\n')).not.to.contain('abcdefgh');
+    } finally {
+      console.error = orig;
+    }
+  });
+
+  it('shows an English server message on its field when the page is English (the endpoint answers in Accept-Language)', async () => {
+    const s = newSession();
+    const el = await fixture<KessaiCheckout>(
+      html`<kessai-checkout lang="en" endpoint=${`/test-api/endpoint/field-error?s=${s}`} amount="1980" reference="cart_42" methods="pay-easy" no-address></kessai-checkout>`,
+    );
+    await settle(el);
+    const name = inner(el, 'kessai-name-fields') as HTMLElement & { value: Record<string, string> };
+    name.value = { familyName: '山田', givenName: '太郎', familyNameKana: 'ヤマダ', givenNameKana: 'タロウ' };
+    const contact = inner(el, 'kessai-contact-fields') as HTMLElement & { value: Record<string, string> };
+    contact.value = { email: 'taro@example.jp', phone: '090-1234-5678' };
+    await settle(el);
+    const seen = events(el);
+    el.requestSubmit();
+    await until(() => seen.some((e) => e.type === 'kessai-error'));
+    await settle(el);
+    expect((await requests(s))[0].language).to.match(/^en\b/);
+    expect(errorOf(inputByLabel(contact, 'Phone number'))).to.equal('Orders cannot be placed with this phone number.');
   });
 
   it('renders in English with lang="en"', async () => {

@@ -5,7 +5,7 @@
  * (3-D Secure, wallets) comes back. Reading a status never places an order.
  * Pure TypeScript over `fetch` and URL strings: no DOM.
  */
-import type { PaymentInstructions } from './contract.js';
+import type { CheckoutAction, PaymentInstructions, WalletId } from './contract.js';
 import { cleanServerText } from './endpoint.js';
 import { safeHttpsUrl } from './instructions.js';
 
@@ -71,6 +71,10 @@ export interface OrderStatusView {
   instructions?: PaymentInstructions;
   /** requires_action: where to continue (https only). */
   redirectUrl?: string;
+  /** requires_action: the answer's action as sent (check it with parseAction before use): a wallet's QR code to show again. */
+  action?: CheckoutAction;
+  /** A wallet order: which wallet (kessai/server's status route says). */
+  wallet?: WalletId;
   /** Why `unknown`: `not_found`, `network`, `bad_response`. */
   problem?: string;
 }
@@ -103,6 +107,8 @@ export function parseOrderStatus(orderId: string, v: unknown): OrderStatusView {
     const url = safeHttpsUrl(v.redirectUrl) ?? safeHttpsUrl(action.url);
     view.kind = 'requires_action';
     if (url) view.redirectUrl = url;
+    if (isObject(v.action)) view.action = v.action as unknown as CheckoutAction;
+    if (typeof v.wallet === 'string' && /^[a-z-]{1,20}$/.test(v.wallet)) view.wallet = v.wallet as WalletId;
   } else if (status === 'processing' || status === 'pending') view.kind = 'processing';
   else if (FAILED.includes(status)) view.kind = 'failed';
   else view.problem = 'bad_response';

@@ -28,15 +28,15 @@
  * Refused requests (1–6) and PSP failures (502) store nothing: the same key
  * may be sent again.
  */
-import { KONBINI_MAX_AMOUNT, type CheckoutRequest, type CheckoutResponse, type PaymentInstructions } from '../core/contract.js';
+import { KONBINI_MAX_AMOUNT, type CheckoutRequest, type CheckoutResponse, type InstallmentPlan, type PaymentInstructions, type WalletId } from '../core/contract.js';
 import { validateCheckoutRequest } from '../core/checkout-request.js';
 import { maskEmail } from '../core/resume.js';
 import { blocksOrder, checkAddressAgainstPostal } from '../core/address-check.js';
 import type { PostalAddress } from '../core/postal-data.js';
-import { bodyFingerprint, parseIdempotencyKey } from './request.js';
+import { bodyFingerprint, localeFromAcceptLanguage, parseIdempotencyKey, type ServerLocale } from './request.js';
 import { fail, JSON_TYPE, orderIdForKey, randomId, readBodyOr413, reply, send, toJstIso, type Reply } from './http.js';
 import type { Lease, Store, StoredResponse } from './store.js';
-import { PspUnsupportedMethodError, type Catalog, type OrderEventHandler, type OrderSettlement, type PaymentRequest, type PspAdapter } from './types.js';
+import { PspUnsupportedMethodError, type WalletActionRecord, type Catalog, type OrderEventHandler, type OrderSettlement, type PaymentRequest, type PspAdapter } from './types.js';
 import { appendAudit, auditEntry, type AuditContext } from './ops/audit.js';
 import { PspOutcomeUnknownError } from './ops/failover.js';
 import { errorFields, jsonLogger, referenceOf, requestIdOf, withRequestId, type Logger } from './ops/request-id.js';
@@ -67,6 +67,18 @@ export interface CheckoutHandlerOptions {
   /** Keep the audit trail (checkout requests and answers, PSP calls) in the store (default true). */
   audit?: boolean;
   /**
+   * 支払回数 accepted in `card.installments` besides 1 (一括): give the page the same list
+   * (`installments` attribute of kessai-checkout). Default none. The PSP adapter must list them too.
+   */
+  installments?: readonly InstallmentPlan[];
+  /** Wallets offered for `method: 'wallet'` (the page's `wallets` attribute). Default none; `paypay` is also its own method. */
+  wallets?: readonly WalletId[];
+  /**
+   * Where 3-D Secure and wallet pages send the shopper back: your checkout page, given the order id
+   * (e.g. `(id) => \`https://shop.example/checkout?kessai-order=\${id}\``). Passed to the PSP as `returnUrl`.
+   */
+  returnUrl?: (orderId: string) => string;
+  /**
    * The merchant e-mails the receipt and the payment numbers (from `onEvent` or its own mailer): answers
    * carry `emailSent: true`, so the result screen says the numbers were also sent by e-mail (default false).
    */
@@ -87,9 +99,16 @@ interface Ctx extends AuditContext {
   stored?: boolean;
   /** Set once the answer is in the audit trail. */
   answered?: boolean;
+  /** The language of the shopper's page (`Accept-Language`): error messages are written in it. */
+  locale: ServerLocale;
 }
 
-const yen = (n: number) => `${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}円`;
+const digits = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const yen = (n: number, locale: ServerLocale) => (locale === 'en' ? `¥${digits(n)}` : `${digits(n)}円`);
+
+/** An error reply with its messages in the request's language. */
+const failIn = (ctx: Ctx, status: number, code: string, options: Parameters<typeof fail>[2] = {}, headers?: Record<string, string>): Reply =>
+  fail(status, code, { ...options, locale: ctx.locale }, headers);
 
 export function createCheckoutHandler(options: CheckoutHandlerOptions): (request: Request) => Promise<Response> {
   const { store, psp, catalog } = options;
@@ -114,26 +133,32 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
 
   type Priced = { ok: true; item: { reference: string; name: string; amount: number } } | { ok: false; reply: Reply };
 
-  async function price(value: CheckoutRequest): Promise<Priced> {
-    if (!value.reference) return { ok: false, reply: fail(400, 'reference_required', { field: 'reference' }) };
+  async function price(value: CheckoutRequest, ctx: Ctx): Promise<Priced> {
+    if (!value.reference) return { ok: false, reply: failIn(ctx, 400, 'reference_required', { field: 'reference' }) };
     const item = await catalog.lookup(value.reference);
-    if (!item) return { ok: false, reply: fail(422, 'unknown_reference', { field: 'reference' }) };
+    if (!item) return { ok: false, reply: failIn(ctx, 422, 'unknown_reference', { field: 'reference' }) };
     if (item.shipping && !value.address) {
-      return { ok: false, reply: fail(400, 'invalid_field', { fields: [{ field: 'address', code: 'required' }] }) };
+      return { ok: false, reply: failIn(ctx, 400, 'invalid_field', { fields: [{ field: 'address', code: 'required' }] }) };
     }
     if (value.amount !== item.amount) {
-      const message = `お支払い金額が変わりました。正しい金額は${yen(item.amount)}です。ページを再読み込みして金額をご確認ください。`;
-      return { ok: false, reply: fail(422, 'amount_mismatch', { field: 'amount', message }) };
+      const message =
+        ctx.locale === 'en'
+          ? `The amount to pay has changed: it is ${yen(item.amount, 'en')}. Reload the page and check the amount.`
+          : `お支払い金額が変わりました。正しい金額は${yen(item.amount, 'ja')}です。ページを再読み込みして金額をご確認ください。`;
+      return { ok: false, reply: failIn(ctx, 422, 'amount_mismatch', { field: 'amount', message }) };
     }
     if (value.method === 'konbini' && item.amount > KONBINI_MAX_AMOUNT) {
-      const message = `コンビニ払いは1回${yen(KONBINI_MAX_AMOUNT)}までです。別のお支払い方法を選んでください。`;
-      return { ok: false, reply: fail(422, 'amount_over_method_limit', { field: 'method', message }) };
+      const message =
+        ctx.locale === 'en'
+          ? `Convenience-store payments are limited to ${yen(KONBINI_MAX_AMOUNT, 'en')} each. Choose another payment method.`
+          : `コンビニ払いは1回${yen(KONBINI_MAX_AMOUNT, 'ja')}までです。別のお支払い方法を選んでください。`;
+      return { ok: false, reply: failIn(ctx, 422, 'amount_over_method_limit', { field: 'method', message }) };
     }
     return { ok: true, item };
   }
 
   /** 504: whether the PSP made a payment is unknown; the key stays held until the lock timeout, then a retry asks the same PSP. */
-  const outcomeUnknown = () => fail(504, 'psp_outcome_unknown', {}, { 'Retry-After': String(Math.ceil(lockTimeoutMs / 1000)) });
+  const outcomeUnknown = (ctx: Ctx) => failIn(ctx, 504, 'psp_outcome_unknown', {}, { 'Retry-After': String(Math.ceil(lockTimeoutMs / 1000)) });
 
   /** Calls the PSP; returns the reply and what to store with it, or a 502 (nothing to store). */
   async function callPsp(value: CheckoutRequest, payment: PaymentRequest, ctx: Ctx): Promise<{ reply: Reply; settlement?: OrderSettlement; unknown?: boolean }> {
@@ -151,20 +176,30 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
         case 'bank-transfer':
           pending = await psp.createBankTransfer(payment);
           break;
+        case 'paypay':
+        case 'wallet': {
+          const wallet: WalletId = value.method === 'paypay' ? 'paypay' : value.wallet!.type;
+          const r = await psp.createWalletPayment!(payment, wallet);
+          await record(ctx, 'psp.result', { status: r.status, pspPaymentId: r.pspPaymentId, heldBy: r.psp ?? psp.name, action: r.action.type });
+          const body: CheckoutResponse = { status: 'requires_action', orderId, action: r.action, ...(r.action.type === 'redirect' ? { redirectUrl: r.action.url } : {}) };
+          const kept: WalletActionRecord = { method: 'wallet', wallet, action: r.action, ...(r.action.type === 'qr' ? { expiresAt: r.action.expiresAt } : {}) };
+          return { reply: reply(200, marked(body)), settlement: { status: 'requires_action', pspPaymentId: r.pspPaymentId, instructions: kept, at: toJstIso(now()), psp: r.psp } };
+        }
         case 'card': {
           const r = await psp.chargeCard(payment, value.card!);
           const at = toJstIso(now());
           await record(ctx, 'psp.result', { status: r.status, pspPaymentId: r.pspPaymentId, heldBy: r.psp ?? psp.name });
           if (r.status === 'declined') {
-            return { reply: fail(402, 'card_declined', { field: 'card.token' }), settlement: { status: 'declined', pspPaymentId: r.pspPaymentId, at, psp: r.psp } };
+            return { reply: failIn(ctx, 402, 'card_declined', { field: 'card.token' }), settlement: { status: 'declined', pspPaymentId: r.pspPaymentId, at, psp: r.psp } };
           }
           const body: CheckoutResponse =
             r.status === 'succeeded'
               ? { status: 'succeeded', orderId, ...sent }
-              : ({ status: 'requires_action', orderId, redirectUrl: r.redirectUrl } as CheckoutResponse);
+              : { status: 'requires_action', orderId, redirectUrl: r.redirectUrl, action: { type: 'redirect', url: r.redirectUrl } };
           return { reply: reply(200, marked(body)), settlement: { status: r.status, pspPaymentId: r.pspPaymentId, at, psp: r.psp } };
         }
       }
+      if (!pending) throw new PspUnsupportedMethodError(psp.name, value.method);
       await record(ctx, 'psp.result', { status: 'pending', pspPaymentId: pending.pspPaymentId, heldBy: (pending as { psp?: string }).psp ?? psp.name });
       const body: CheckoutResponse = { status: 'pending', orderId, instructions: pending.instructions, ...sent };
       return {
@@ -174,10 +209,10 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     } catch (error) {
       const failure = error instanceof PspOutcomeUnknownError ? 'ambiguous' : classifyPspFailure(error);
       await record(ctx, 'psp.error', { failure, error: error instanceof Error ? error.message : String(error), ...(error instanceof PspOutcomeUnknownError ? { pinnedPsp: error.psp } : {}) });
-      if (error instanceof PspUnsupportedMethodError) return { reply: fail(422, 'method_unavailable', { field: 'method' }) };
+      if (error instanceof PspUnsupportedMethodError) return { reply: failIn(ctx, 422, 'method_unavailable', { field: 'method' }) };
       reportError(error, ctx);
-      if (error instanceof PspOutcomeUnknownError) return { reply: outcomeUnknown(), unknown: true };
-      return { reply: fail(502, 'psp_unavailable') };
+      if (error instanceof PspOutcomeUnknownError) return { reply: outcomeUnknown(ctx), unknown: true };
+      return { reply: failIn(ctx, 502, 'psp_unavailable') };
     }
   }
 
@@ -192,14 +227,14 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
    * own result. The taker usually finishes within moments (it joined our PSP
    * payment through the PSP's idempotency key), so wait a little for it.
    */
-  async function lostLease(lease: Lease): Promise<Response> {
+  async function lostLease(lease: Lease, ctx: Ctx): Promise<Response> {
     for (let i = 0; i < 20; i++) {
       const record = await store.readKey(lease.scope, lease.key);
       if (record?.state === 'completed' && record.response) return replayed(record.response);
       if (!record) break; // the taker released it (its PSP call failed): the shopper retries
       await new Promise((r) => setTimeout(r, 100));
     }
-    return send(fail(409, 'request_in_progress', {}, { 'Retry-After': '1' }));
+    return send(failIn(ctx, 409, 'request_in_progress', {}, { 'Retry-After': '1' }));
   }
 
   /**
@@ -214,32 +249,36 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
 
   async function post(req: Request, ctx: Ctx): Promise<Response> {
     const type = req.headers.get('content-type') ?? '';
-    if (!/^application\/json\s*(;|$)/i.test(type)) return send(fail(415, 'unsupported_media_type'));
+    if (!/^application\/json\s*(;|$)/i.test(type)) return send(failIn(ctx, 415, 'unsupported_media_type'));
 
     const parsedKey = parseIdempotencyKey(req.headers.get('idempotency-key'));
-    if (!parsedKey.ok) return send(fail(400, parsedKey.code));
+    if (!parsedKey.ok) return send(failIn(ctx, 400, parsedKey.code));
     const key = parsedKey.key;
     ctx.idempotencyKey = key;
 
-    const bytes = await readBodyOr413(req, maxBody);
+    const bytes = await readBodyOr413(req, maxBody, ctx.locale);
     if (bytes instanceof Response) return bytes;
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     } catch {
-      return send(fail(400, 'invalid_json'));
+      return send(failIn(ctx, 400, 'invalid_json'));
     }
-    const checked = validateCheckoutRequest(json);
+    const checked = validateCheckoutRequest(json, { installmentPlans: options.installments, wallets: options.wallets });
     if (!checked.ok) {
       const rawCard = checked.errors.filter((e) => e.code === 'raw_card_data');
-      return send(rawCard.length ? fail(400, 'raw_card_data', { fields: rawCard }) : fail(400, 'invalid_field', { fields: checked.errors }));
+      return send(rawCard.length ? failIn(ctx, 400, 'raw_card_data', { fields: rawCard }) : failIn(ctx, 400, 'invalid_field', { fields: checked.errors }));
     }
     const value = checked.value;
     if (value.address && options.postalLookup) {
       const candidates = await options.postalLookup(value.address.postalCode);
       const issue = candidates ? checkAddressAgainstPostal(value.address, candidates) : null;
-      if (blocksOrder(issue, value.address.confirmed === true)) return send(fail(400, 'invalid_field', { fields: [{ field: issue!.field, code: issue!.code }] }));
+      if (blocksOrder(issue, value.address.confirmed === true)) return send(failIn(ctx, 400, 'invalid_field', { fields: [{ field: issue!.field, code: issue!.code }] }));
     }
+    // Refused before any order exists: what this PSP adapter cannot do.
+    const plan = value.card?.installments;
+    if (plan !== undefined && plan !== 1 && !(psp.installmentPlans ?? []).includes(plan)) return send(failIn(ctx, 422, 'installments_unavailable', { field: 'card.installments' }));
+    if ((value.method === 'paypay' || value.method === 'wallet') && !psp.createWalletPayment) return send(failIn(ctx, 422, 'method_unavailable', { field: 'method' }));
 
     const fingerprint = await bodyFingerprint(bytes);
     const t = now().getTime();
@@ -247,8 +286,8 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     // The key's own order id (see orderIdForKey); a key reused after its record expired gets a fresh one.
     const newOrderId = await orderIdForKey(scope, key);
     const begun = await store.beginKey({ scope, key, fingerprint, now: t, ttlMs, lockTimeoutMs, newOrderId, replacementOrderId: randomId('ord_') });
-    if (begun.kind === 'mismatch') return send(fail(422, 'idempotency_key_reused'));
-    if (begun.kind === 'in_flight') return send(fail(409, 'request_in_progress', {}, { 'Retry-After': '1' }));
+    if (begun.kind === 'mismatch') return send(failIn(ctx, 422, 'idempotency_key_reused'));
+    if (begun.kind === 'in_flight') return send(failIn(ctx, 409, 'request_in_progress', {}, { 'Retry-After': '1' }));
     if (begun.kind === 'replay') {
       ctx.orderId = begun.orderId ?? undefined;
       ctx.stored = true;
@@ -259,7 +298,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     ctx.psp = psp.name;
 
     try {
-      const priced = await price(value);
+      const priced = await price(value, ctx);
       if (!priced.ok) {
         await store.releaseKey(lease);
         return send(priced.reply);
@@ -282,9 +321,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
         sandbox: psp.sandbox,
         at: toJstIso(now()),
       });
-      if (!created) return lostLease(lease);
+      if (!created) return lostLease(lease, ctx);
       // Evidence: what was asked (card token scrubbed; brand and last4 kept).
-      await record(ctx, 'checkout.request', { method: value.method, reference: value.reference, amount: item.amount, customer: value.customer, address: value.address, konbini: value.konbini, card: value.card && { brand: value.card.brand, last4: value.card.last4 }, takeover: lease.takeover });
+      await record(ctx, 'checkout.request', { method: value.method, reference: value.reference, amount: item.amount, customer: value.customer, address: value.address, konbini: value.konbini, card: value.card && { brand: value.card.brand, last4: value.card.last4, installments: value.card.installments }, wallet: value.wallet, takeover: lease.takeover });
 
       const payment: PaymentRequest = {
         orderId,
@@ -295,11 +334,12 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
         // Our canonical key: a take-over (or a retry after a PSP timeout) gets the PSP's first payment back.
         idempotencyKey: `kessai:${key}`,
         pinnedPsp: lease.takeover && auditOn ? await pinnedPsp(orderId) : undefined,
+        ...(options.returnUrl ? { returnUrl: options.returnUrl(orderId) } : {}),
       };
       await record(ctx, 'psp.call', { method: value.method, amount: item.amount, pspIdempotencyKey: payment.idempotencyKey, pinnedPsp: payment.pinnedPsp });
       let result = await callPsp(value, payment, ctx);
       // A retry pinned to the PSP of an unknown outcome that fails again: still unknown (never another PSP).
-      if (!result.settlement && payment.pinnedPsp && result.reply.status >= 500) result = { reply: outcomeUnknown(), unknown: true };
+      if (!result.settlement && payment.pinnedPsp && result.reply.status >= 500) result = { reply: outcomeUnknown(ctx), unknown: true };
       if (result.unknown) {
         // Whether a payment exists is unknown: the key stays locked (a retry after the lock timeout asks the same PSP again, same key).
         await record(ctx, 'checkout.response', { status: result.reply.status, body: JSON.parse(new TextDecoder().decode(result.reply.body)) });
@@ -307,11 +347,11 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       }
       if (!result.settlement) {
         // The PSP call failed: nothing happened, the shopper may retry with the same key.
-        if (!(await store.releaseKey(lease))) return lostLease(lease);
+        if (!(await store.releaseKey(lease))) return lostLease(lease, ctx);
         return send(result.reply);
       }
       const stored = await store.completeKey(lease, { status: result.reply.status, contentType: JSON_TYPE, body: result.reply.body }, result.settlement);
-      if (!stored) return lostLease(lease);
+      if (!stored) return lostLease(lease, ctx);
       ctx.stored = true;
       ctx.psp = result.settlement.psp ?? psp.name;
       await record(ctx, 'checkout.response', { status: result.reply.status, body: JSON.parse(new TextDecoder().decode(result.reply.body)) });
@@ -334,9 +374,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     }
   }
 
-  async function status(orderId: string): Promise<Response> {
+  async function status(orderId: string, ctx: Ctx): Promise<Response> {
     const order = /^ord_[0-9a-z]{20}$/.test(orderId) ? await store.getOrder(orderId) : undefined;
-    if (!order) return send(fail(404, 'not_found'));
+    if (!order) return send(failIn(ctx, 404, 'not_found'));
     // What the shopper's page may show (anyone holding the unguessable order id can read it): no name,
     // address or phone; the e-mail only masked (h***@example.jp), the card only as brand and last 4 digits.
     const body: Record<string, unknown> = {
@@ -355,6 +395,11 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     if (email) body.email = email;
     if (options.emailsReceipt) body.emailSent = true;
     if (order.status === 'pending' && order.instructions) body.instructions = order.instructions;
+    // A wallet order still waiting: its QR code or page again (after a reload), never personal data.
+    if (order.status === 'requires_action' && order.instructions?.method === 'wallet') {
+      body.action = order.instructions.action;
+      body.wallet = order.instructions.wallet;
+    }
     if (order.sandbox) body.sandbox = true;
     return send(reply(200, body));
   }
@@ -364,22 +409,22 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       const path = new URL(req.url).pathname.replace(/\/+$/, '');
       if (path === endpoint) {
         if (req.method === 'POST') return await post(req, ctx);
-        return send(fail(405, 'method_not_allowed'), { Allow: 'POST' });
+        return send(failIn(ctx, 405, 'method_not_allowed'), { Allow: 'POST' });
       }
       if (path.startsWith(`${endpoint}/`) && !path.slice(endpoint.length + 1).includes('/')) {
-        if (req.method === 'GET' || req.method === 'HEAD') return await status(decodeURIComponent(path.slice(endpoint.length + 1)));
-        return send(fail(405, 'method_not_allowed'), { Allow: 'GET, HEAD' });
+        if (req.method === 'GET' || req.method === 'HEAD') return await status(decodeURIComponent(path.slice(endpoint.length + 1)), ctx);
+        return send(failIn(ctx, 405, 'method_not_allowed'), { Allow: 'GET, HEAD' });
       }
-      return send(fail(404, 'not_found'));
+      return send(failIn(ctx, 404, 'not_found'));
     } catch (error) {
       reportError(error, ctx);
-      return send(fail(500, 'internal_error'));
+      return send(failIn(ctx, 500, 'internal_error'));
     }
   }
 
   return async function handleCheckout(req: Request): Promise<Response> {
     const started = Date.now();
-    const ctx: Ctx = { requestId: requestIdOf(req) };
+    const ctx: Ctx = { requestId: requestIdOf(req), locale: localeFromAcceptLanguage(req.headers.get('accept-language')) };
     const res = await withRequestId(await route(req, ctx), ctx.requestId, ctx.stored === true);
     if (auditOn && req.method === 'POST' && !ctx.answered) {
       // Every checkout answer is in the trail: refusals (before an order existed: found by request id), failures and replays.

@@ -1,5 +1,5 @@
 /** Small Fetch API helpers shared by the handlers. */
-import { checkoutErrorBody, type CheckoutErrorResponse } from './request.js';
+import { checkoutErrorBody, type CheckoutErrorResponse, type ServerLocale } from './request.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -33,11 +33,11 @@ export async function readBody(req: Request, max: number): Promise<Uint8Array> {
 }
 
 /** The body, or the 413 answer when it is larger than `max`. */
-export async function readBodyOr413(req: Request, max: number): Promise<Uint8Array | Response> {
+export async function readBodyOr413(req: Request, max: number, locale: ServerLocale = 'ja'): Promise<Uint8Array | Response> {
   try {
     return await readBody(req, max);
   } catch (e) {
-    if (e instanceof BodyTooLarge) return send(fail(413, 'payload_too_large'));
+    if (e instanceof BodyTooLarge) return send(fail(413, 'payload_too_large', { locale }));
     throw e;
   }
 }

@@ -3,7 +3,8 @@
  * states can be shown without a server. Requests to /story-endpoint/<name>
  * get the scripted answer; every other request goes to the network as usual.
  */
-const ANSWERS: Record<string, () => Promise<Response>> = {
+/** Each answer gets the request's language (`Accept-Language`), as kessai/server answers in it. */
+const ANSWERS: Record<string, (lang: 'ja' | 'en') => Promise<Response>> = {
   konbini: async () =>
     json(200, {
       status: 'pending',
@@ -28,7 +29,12 @@ const ANSWERS: Record<string, () => Promise<Response>> = {
     }),
   'server-error': async () => json(500, { error: { code: 'internal' } }),
   declined: async () => json(402, { error: { code: 'card_declined' } }),
-  'field-error': async () => json(422, { error: { code: 'invalid_phone', message: 'この電話番号ではご注文いただけません。', field: 'customer.phone' } }),
+  'field-error': async (lang) =>
+    json(422, {
+      error: { code: 'invalid_phone', message: lang === 'en' ? 'Orders cannot be placed with this phone number.' : 'この電話番号ではご注文いただけません。', field: 'customer.phone' },
+    }),
+  // A wallet order still waiting (the status route of /story-endpoint/wallet/<orderId>).
+  wallet: async () => json(200, { orderId: 'ord_story_4', status: 'requires_action', amount: 5000, currency: 'JPY', method: 'paypay' }),
   // Never answers: the "submitting" state.
   pending: () => new Promise<Response>(() => undefined),
 };
@@ -44,8 +50,9 @@ export function installMockEndpoint(): void {
   const real = globalThis.fetch.bind(globalThis);
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url, location.href);
-    const m = /^\/story-endpoint\/([\w-]+)$/.exec(url.pathname);
+    const m = /^\/story-endpoint\/([\w-]+)(?:\/[\w-]+)?$/.exec(url.pathname);
     if (!m || !ANSWERS[m[1]]) return real(input, init);
-    return ANSWERS[m[1]]();
+    const language = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).get('Accept-Language') ?? '';
+    return ANSWERS[m[1]](/^en\b/i.test(language) ? 'en' : 'ja');
   };
 }

@@ -3,6 +3,7 @@
  * graph), and the browser entry points carry no server code.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { build } from 'esbuild';
@@ -53,4 +54,23 @@ it('the browser entry points carry no server code', async () => {
     const { inputs } = await bundle(entry, 'browser');
     assert.deepEqual(inputs.filter((f) => f.includes('src/server')), [], entry);
   }
+});
+
+it('the postal build pipeline is kessai/postal-build only: kessai/core keeps what the browser looks up with', async () => {
+  const core = await import('kessai/core');
+  const build = await import('kessai/postal-build');
+  for (const name of ['readKenAll', 'parseKenAllCsv', 'parseCsv', 'readZip', 'buildShards', 'parseJpostalFile']) {
+    assert.equal(name in core, false, `kessai/core exports ${name}`);
+    assert.equal(typeof (build as Record<string, unknown>)[name], 'function', `kessai/postal-build lacks ${name}`);
+  }
+  for (const name of ['lookupShard', 'parseShard', 'shardKey']) assert.equal(typeof (core as Record<string, unknown>)[name], 'function', name);
+});
+
+it('no entry point re-exports a whole module (export *): every public name is listed', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { default: string }> };
+  const files = Object.values(pkg.exports)
+    .map((t) => (typeof t === 'string' ? t : t.default))
+    .filter((js) => js.startsWith('./dist/') && !js.includes('*'))
+    .map((js) => join(root, js.replace('./dist/', 'src/').replace(/\.js$/, '.ts')));
+  for (const f of [...files, join(root, 'src/core/index.ts')]) assert.doesNotMatch(readFileSync(f, 'utf8'), /^export \* from/m, f);
 });

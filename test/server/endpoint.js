@@ -36,6 +36,22 @@ function json(ctx, status, body, headers = {}) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** ja or en, the one `Accept-Language` prefers (as kessai/server's localeFromAcceptLanguage; Japanese by default). */
+function languageOf(ctx) {
+  let best = 'ja';
+  let bestQ = 0;
+  for (const part of String(ctx.get('Accept-Language') ?? '').split(',')) {
+    const [range, ...params] = part.trim().toLowerCase().split(';');
+    const lang = range.trim().split('-')[0];
+    const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+    if ((lang === 'ja' || lang === 'en') && q > bestQ) [best, bestQ] = [lang, q];
+  }
+  return best;
+}
+
+/** A message in the request's language. */
+const say = (ctx, ja, en) => (languageOf(ctx) === 'en' ? en : ja);
+
 /** Returns true when it handled the request. */
 export async function handleEndpoint(ctx, route) {
   const session = ctx.query.s ?? 'default';
@@ -89,9 +105,9 @@ export async function handleEndpoint(ctx, route) {
       if (n === 1) return json(ctx, 409, { error: { code: 'idempotency_in_progress' } }, { 'Retry-After': '0' }), true;
       return json(ctx, 200, { status: 'succeeded', orderId: 'ord_after_409' }), true;
     case 'field-error':
-      return json(ctx, 422, { error: { code: 'invalid_phone', message: 'この電話番号ではご注文いただけません。', field: 'customer.phone' } }), true;
+      return json(ctx, 422, { error: { code: 'invalid_phone', message: say(ctx, 'この電話番号ではご注文いただけません。', 'Orders cannot be placed with this phone number.'), field: 'customer.phone' } }), true;
     case 'declined':
-      return json(ctx, 402, { error: { code: 'card_declined', message: 'カードが承認されませんでした。' } }), true;
+      return json(ctx, 402, { error: { code: 'card_declined', message: say(ctx, 'カードが承認されませんでした。', 'The card was not approved.') } }), true;
     case 'server-error':
       return json(ctx, 500, { error: { code: 'internal' } }), true;
     case 'server-error-once':
@@ -111,10 +127,19 @@ export async function handleEndpoint(ctx, route) {
       ctx.status = 204;
       return true;
     case 'timeout':
-      await sleep(30_000); // far beyond the 1 s client timeout the timeout test sets
-      return json(ctx, 200, { status: 'succeeded' }), true;
+      // Never answers: only the client's own timeout (1 s in the test) can end the wait. The hold
+      // ends when the client gives up (its connection closes) or after 100 s, by dropping the
+      // connection: never with an answer that a late client could take for the order's outcome,
+      // and no connection left held for WebKit's per-host pool while later tests run.
+      await new Promise((resolve) => {
+        const cap = setTimeout(resolve, 100_000);
+        ctx.res.once('close', () => (clearTimeout(cap), resolve()));
+      });
+      ctx.req.socket.destroy();
+      ctx.respond = false;
+      return true;
     case 'refused-with-reference':
-      return json(ctx, 422, { error: { code: 'unknown_reference', message: 'ご注文の商品が見つかりません。', reference: '7KQ2M9XD' } }), true;
+      return json(ctx, 422, { error: { code: 'unknown_reference', message: say(ctx, 'ご注文の商品が見つかりません。', 'The item ordered was not found.'), reference: '7KQ2M9XD' } }), true;
     case 'hostile-reference':
       return json(ctx, 500, { error: { code: 'internal_error', reference: '<img src=x onerror="window.__pwned=1">' } }), true;
     case 'hostile-message':

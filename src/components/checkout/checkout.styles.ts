@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { hostStyles } from '../shared/host.styles.js';
-import { resultStyles } from './result-view.js';
+import { resultStyles } from './result-view.styles.js';
 import { reviewStyles } from './review-view.js';
 
 const checkoutCss = css`
@@ -32,7 +32,8 @@ const checkoutCss = css`
     display: grid;
     gap: 0.5rem;
   }
-  .methods label {
+  .methods label,
+  .wallets label {
     display: flex;
     align-items: center;
     gap: 0.5rem;
@@ -41,7 +42,12 @@ const checkoutCss = css`
     border-radius: var(--_radius);
     cursor: pointer;
   }
-  .methods input {
+  .wallets {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .methods input,
+  .wallets input {
     accent-color: var(--_accent);
     inline-size: 1.25rem;
     block-size: 1.25rem;
@@ -51,7 +57,8 @@ const checkoutCss = css`
     margin: 0.5rem 0;
     color: var(--_muted);
   }
-  .alert {
+  .alert,
+  .unloaded {
     margin: 1rem 0;
     padding: 0.75rem;
     border-radius: var(--_radius);
@@ -60,6 +67,13 @@ const checkoutCss = css`
   }
   .alert:empty {
     display: none;
+  }
+  .unloaded button {
+    font: inherit;
+    display: block;
+    margin-top: 0.5rem;
+    min-block-size: 2.75rem;
+    padding: 0 1rem;
   }
   .alert .reference {
     display: block;

@@ -1,17 +1,20 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { PAYMENT_METHODS, type CheckoutRequest, type CheckoutResponse, type PaymentMethod } from '../../core/contract.js';
-import { endpointProblem, isHttpsUrl, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
+import { parseAction } from '../../core/action.js';
+import { PAYMENT_METHODS, type CheckoutAction, type CheckoutRequest, type CheckoutResponse, type InstallmentPlan, type PaymentMethod, type WalletId } from '../../core/contract.js';
+import { endpointProblem, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
 import { msg, str } from '../../localize.js';
 import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
 import { findPrefecture } from '../../core/prefectures.js';
 import { isOrderId, type OrderStatusView } from '../../core/resume.js';
 import { KessaiElement } from '../shared/kessai-element.js';
+import type { KessaiWalletResultDetail } from '../wallet-qr/wallet-qr.js';
+import { isHandheld, parseWallets, walletName } from '../wallet-qr/wallets.js';
 import { formatYen } from '../shared/yen.js';
 import { checkoutStyles } from './checkout.styles.js';
+import { loadLater, type Later, type LaterSection } from './sections.js';
 import { methodLabel } from './labels.js';
-import { renderResult } from './result-view.js';
 import { readItems, renderReview, type OrderItem, type ReviewData } from './review-view.js';
 import { KONBINI_MAX_AMOUNT, KONBINI_STORES, type KonbiniStore } from '../../core/contract.js';
 import { storeName } from '../shared/konbini-text.js';
@@ -44,8 +47,8 @@ export interface KessaiErrorDetail {
   retryable: boolean;
 }
 
-/** `result`: a result screen is shown (after ordering, or read back from the status route: `resuming`). */
-type Phase = 'idle' | 'review' | 'submitting' | 'redirecting' | 'resuming' | 'result';
+/** `result`: a result screen is shown (after ordering, or read back from the status route: `resuming`); `qr`: a wallet's QR code. */
+type Phase = 'idle' | 'review' | 'submitting' | 'redirecting' | 'resuming' | 'result' | 'qr';
 
 /** `items` given as an attribute: JSON. */
 const jsonAttribute = {
@@ -121,8 +124,12 @@ export class KessaiCheckout extends KessaiElement {
   /** Amount in yen (integer), for display: the server recomputes it from `reference`. */
   @property({ type: Number }) amount = 0;
   @property() currency = 'JPY';
-  /** Space-separated: konbini card pay-easy bank-transfer. */
+  /** Space-separated: konbini card pay-easy bank-transfer paypay wallet. */
   @property() methods = 'konbini card pay-easy bank-transfer';
+  /** Wallets of the `wallet` method, space-separated (paypay rakuten-pay d-barai au-pay merpay): as the backend's `wallets` option. */
+  @property() wallets = '';
+  /** 支払回数 the backend allows for cards, space-separated (1 2 3 5 6 10 12 15 18 20 24 bonus revolving): as its `installments` option. */
+  @property() installments = '';
   /** Space-separated subset of Konbini store ids. */
   @property({ attribute: 'konbini-stores' }) konbiniStores = '';
   /** The merchant's cart or order id, sent back to the endpoint. */
@@ -161,6 +168,13 @@ export class KessaiCheckout extends KessaiElement {
   @state() private alert?: { code: string; serverMessage?: string; status?: number; reference?: string };
   /** The result screen shown (phase `result`). */
   @state() private result?: OrderStatusView;
+  /** Sections whose code could not be loaded (offline, blocked): shown with a way to try again. */
+  @state() private unloaded: readonly LaterSection[] = [];
+  /** The result screens' templates, once loaded. */
+  @state() private resultView?: Later<'result-view'>;
+  @state() private wallet: WalletId | '' = '';
+  /** A wallet's QR code shown on this page (desktop), with its order. */
+  @state() private qr?: { action: CheckoutAction & { type: 'qr' }; orderId: string; wallet: WalletId };
 
   /** Taken synchronously before anything async: one submission at a time. */
   private locked = false;
@@ -186,6 +200,7 @@ export class KessaiCheckout extends KessaiElement {
     for (const m of asked) {
       if (!(PAYMENT_METHODS as readonly string[]).includes(m)) this.warnOnce(`unknown payment method "${m}" in methods is ignored.`);
       else if (m === 'card' && typeof this.cardTokenizer !== 'function') continue;
+      else if (m === 'wallet' && !parseWallets(this.wallets).length) this.warnOnce('the wallet method needs the wallets attribute (e.g. wallets="rakuten-pay merpay").');
       else if (!out.includes(m as PaymentMethod)) out.push(m as PaymentMethod);
     }
     return out;
@@ -207,6 +222,11 @@ export class KessaiCheckout extends KessaiElement {
       if (!this.isConnected) return;
       if (!this.endpoint) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
       if (this.cardHeldBack) this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
+      // Fetch, while the shopper reads, the sections a later screen may show.
+      const methods = this.availableMethods;
+      if (methods.includes('card')) void this.need('kessai-card-fields');
+      if (methods.some((m) => m !== 'card')) void this.need('kessai-payment-instructions');
+      void this.need('result-view');
     };
     const check = () => (typeof requestIdleCallback == 'function' ? requestIdleCallback(report) : setTimeout(report));
     if (document.readyState === 'complete') check();
@@ -234,12 +254,37 @@ export class KessaiCheckout extends KessaiElement {
     const usable = methods.filter((m) => m !== 'konbini' || this.amount <= KONBINI_MAX_AMOUNT);
     if (!methods.includes(this.method as PaymentMethod) || (changed.has('amount') && !usable.includes(this.method as PaymentMethod) && !this.hasUpdated))
       this.method = usable[0] ?? methods[0] ?? '';
+    const wallets = parseWallets(this.wallets);
+    if (!wallets.includes(this.wallet as WalletId)) this.wallet = wallets[0] ?? '';
     if (!this.resumeChecked && this.endpoint) {
       this.resumeChecked = true;
       const orderId = orderIdInPage();
       // An order placed earlier from this page (reload, bookmark, new tab, back from a redirect): show its result, never a new form.
       if (orderId) void this.resume(orderId);
     }
+    if (this.method === 'card') void this.need('kessai-card-fields');
+  }
+
+  /** Loads what is loaded on demand; false (and a notice with a retry) when it could not be loaded. */
+  private async need(tag: LaterSection): Promise<boolean> {
+    try {
+      const loaded = await loadLater(tag);
+      if (tag === 'result-view') this.resultView = loaded as Later<'result-view'>;
+      if (this.unloaded.includes(tag)) this.unloaded = this.unloaded.filter((t) => t !== tag);
+      return true;
+    } catch (error) {
+      console.error(error);
+      if (!this.unloaded.includes(tag)) this.unloaded = [...this.unloaded, tag];
+      return false;
+    }
+  }
+
+  private renderUnloaded(tag: LaterSection) {
+    if (!this.unloaded.includes(tag)) return nothing;
+    return html`<p class="unloaded" role="alert">
+      ${msg('This part of the page could not be loaded. Check your connection and try again.', { id: 'checkout.error.load' })}
+      <button type="button" part="retry" @click=${() => void this.need(tag)}>${msg('Try again', { id: 'checkout.retry' })}</button>
+    </p>`;
   }
 
   /** Shows the result of `orderId` from the status route. Never posts. */
@@ -247,11 +292,33 @@ export class KessaiCheckout extends KessaiElement {
     this.phase = 'resuming';
     this.locked = true;
     this.result = { kind: 'processing', orderId, status: '' };
-    const view = await resumeOrder({ endpoint: this.endpoint, orderId, language: this.locale, signal: this.abort.signal, timeoutMs: this.timeout });
-    this.showResult(view);
+    void this.need('result-view');
+    const ask = (o: { while?: Array<'processing' | 'requires_action'>; maxReads?: number } = {}) =>
+      resumeOrder({ endpoint: this.endpoint, orderId, language: this.locale, signal: this.abort.signal, timeoutMs: this.timeout, ...o });
+    let view = await ask();
+    const action = view.kind === 'requires_action' ? parseAction(view as unknown as Record<string, unknown>, location.href) : null;
+    // A wallet's QR code still waiting (reload, new tab): the same code again, polling its status.
+    if (action?.type === 'qr') return this.showQr(action, orderId, view.method === 'wallet' && view.wallet ? view.wallet : 'paypay');
+    // Back from 3-D Secure or a wallet's page, the PSP's notification may come a moment after the shopper: ask a few more times.
+    if (view.kind === 'requires_action') view = await ask({ while: ['processing', 'requires_action'], maxReads: 4 });
+    if (view.kind === 'pending') await this.need('kessai-payment-instructions');
+    await this.showResult(view);
   }
 
-  private showResult(view: OrderStatusView): void {
+  private async showQr(action: CheckoutAction & { type: 'qr' }, orderId: string, wallet: WalletId): Promise<void> {
+    rememberOrder(orderId);
+    const loaded = await this.need('kessai-wallet-qr');
+    this.qr = { action, orderId, wallet };
+    this.phase = 'qr';
+    await this.updateComplete;
+    if (!loaded) return;
+    const el = this.renderRoot.querySelector('kessai-wallet-qr');
+    await el?.updateComplete;
+    el?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private async showResult(view: OrderStatusView): Promise<void> {
+    await this.need('result-view');
     this.result = view;
     this.phase = 'result';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
@@ -383,7 +450,7 @@ export class KessaiCheckout extends KessaiElement {
     return false;
   }
 
-  private buildRequest(card?: { token: string; brand?: string; last4?: string }): CheckoutRequest {
+  private buildRequest(card?: { token: string; brand?: string; last4?: string; installments?: InstallmentPlan }): CheckoutRequest {
     const v = (name: string) => (this.section(name)?.value ?? {}) as Record<string, string>;
     const method = this.method as PaymentMethod;
     const request: CheckoutRequest = {
@@ -416,7 +483,10 @@ export class KessaiCheckout extends KessaiElement {
       const store = this.section('konbini')?.value;
       request.konbini = { store: (typeof store === 'string' ? store : ((store as Record<string, string>)?.store ?? '')) as never };
     }
-    if (method === 'card' && card) request.card = { token: card.token, ...(card.brand ? { brand: card.brand } : {}), ...(card.last4 ? { last4: card.last4 } : {}) };
+    if (method === 'card' && card) {
+      request.card = { token: card.token, ...(card.brand ? { brand: card.brand } : {}), ...(card.last4 ? { last4: card.last4 } : {}), ...(card.installments !== undefined ? { installments: card.installments } : {}) };
+    }
+    if (method === 'wallet' && this.wallet) request.wallet = { type: this.wallet };
     return request;
   }
 
@@ -426,11 +496,16 @@ export class KessaiCheckout extends KessaiElement {
     this.locked = true;
     try {
       if (!this.attempt) {
+        if (this.method === 'card') {
+          if (!(await this.need('kessai-card-fields'))) return this.fail('load_failed', true);
+          await this.section('card')?.updateComplete;
+        }
         if (!(await this.validate())) return;
-        let card: { token: string; brand?: string; last4?: string } | undefined;
+        let card: { token: string; brand?: string; last4?: string; installments?: InstallmentPlan } | undefined;
         if (this.method === 'card') {
           try {
-            card = await (this.section('card') as unknown as KessaiCardFields).tokenize(this.cardTokenizer!);
+            const fields = this.section('card') as unknown as KessaiCardFields;
+            card = { ...(await fields.tokenize(this.cardTokenizer!)), installments: fields.selectedInstallments };
           } catch {
             this.fail('tokenize_failed', false);
             return;
@@ -453,28 +528,40 @@ export class KessaiCheckout extends KessaiElement {
         signal: this.abort.signal,
         language: this.locale,
       });
-      this.handleResult(result);
+      await this.handleResult(result);
     } finally {
       if (this.phase === 'idle' || this.phase === 'review') this.locked = false;
     }
   }
 
-  private handleResult(result: SubmitResult): void {
+  private async handleResult(result: SubmitResult): Promise<void> {
     if (result.kind === 'success') {
       const response = result.response;
       if (response.status === 'requires_action') {
-        if (!isHttpsUrl(response.redirectUrl)) {
+        const action = parseAction(response, location.href);
+        if (!action) {
           this.attempt = undefined;
           this.fail('unsafe_redirect', false);
           return;
         }
+        const orderId = isOrderId(response.orderId) ? response.orderId : '';
+        if (action.type === 'qr' && orderId && !isHandheld()) {
+          // On a desktop the wallet app is on the shopper's phone: show its QR code here.
+          await this.showQr(action, orderId, this.method === 'wallet' && this.wallet ? this.wallet : 'paypay');
+          this.dispatchSuccess(response);
+          return;
+        }
         this.phase = 'redirecting';
-        if (this.dispatchSuccess(response)) location.assign(response.redirectUrl);
+        // Coming back (the PSP's return URL, Back, bfcache) finds the order in the page's URL: its result, never a new post.
+        if (orderId) rememberOrder(orderId);
+        if (this.dispatchSuccess(response)) location.assign(action.type === 'qr' ? (action.deeplink ?? action.url) : action.url);
         return;
       }
+      // The numbers to pay with: their element is usually loaded by now (fetched while the shopper typed).
+      if (response.status === 'pending' && !(await this.need('kessai-payment-instructions'))) await this.need('kessai-payment-instructions');
       const orderId = isOrderId(response.orderId) ? response.orderId : '';
       if (orderId) rememberOrder(orderId);
-      this.showResult({
+      await this.showResult({
         kind: response.status,
         orderId,
         status: response.status,
@@ -533,6 +620,10 @@ export class KessaiCheckout extends KessaiElement {
         return msg('Your card was declined. Use another card or another payment method.', { id: 'checkout.error.declined' });
       case 'amount_mismatch':
         return msg('The order amount has changed. Reload the page and check your cart.', { id: 'checkout.error.amount' });
+      case 'load_failed':
+        return msg('This part of the page could not be loaded. Check your connection and try again.', { id: 'checkout.error.load' });
+      case 'wallet_failed':
+        return msg('The payment was not completed. Choose a payment method and try again.', { id: 'checkout.error.wallet' });
     }
     if (status !== undefined && status >= 500) {
       return msg('The payment server had a problem. You can press the button again; you will not be charged twice.', { id: 'checkout.error.server' });
@@ -560,9 +651,50 @@ export class KessaiCheckout extends KessaiElement {
     return this.dispatchEvent(new CustomEvent<KessaiSuccessDetail>('kessai-success', { detail: { response }, bubbles: true, composed: true, cancelable: true }));
   }
 
-  /** Back from the back-forward cache (e.g. after 3-D Secure): a usable form again, same attempt. */
+  /** The wallet's QR code: paid or refused in the app, a new code after expiry, or back to the form. */
+  private onWalletResult = (e: CustomEvent<KessaiWalletResultDetail>): void => {
+    this.qr = undefined;
+    if (e.detail.outcome === 'succeeded') {
+      void this.showResult({ ...e.detail.view, amount: e.detail.view.amount ?? this.amount });
+      this.dispatchSuccess({ status: 'succeeded', orderId: e.detail.orderId });
+      return;
+    }
+    // Declined in the app: the form again, with what was typed; the next press is a new attempt.
+    forgetOrder();
+    this.attempt = undefined;
+    this.locked = false;
+    this.fail('wallet_failed', false);
+  };
+
+  private onWalletRestart = (): void => {
+    // A code shown again after a reload has no attempt here: back to the form.
+    if (!this.attempt) return this.onWalletCancel();
+    // A new attempt with a new key: the expired code's order stays as it is.
+    this.attempt = { key: newIdempotencyKey(), body: this.attempt.body };
+    forgetOrder();
+    this.qr = undefined;
+    this.phase = 'idle';
+    this.locked = false;
+    void this.submit();
+  };
+
+  private onWalletCancel = (): void => {
+    forgetOrder();
+    this.qr = undefined;
+    this.attempt = undefined;
+    this.phase = 'idle';
+    this.locked = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus());
+  };
+
+  /** Back from the back-forward cache (after 3-D Secure or a wallet): the order's result from the status route, never a new post. */
   private onPageShow = (e: PageTransitionEvent): void => {
     if (!e.persisted || (this.phase !== 'redirecting' && this.phase !== 'submitting')) return;
+    const orderId = this.phase === 'redirecting' ? orderIdInPage() : null;
+    if (orderId) {
+      void this.resume(orderId);
+      return;
+    }
     this.phase = 'idle';
     this.locked = false;
   };
@@ -605,7 +737,11 @@ export class KessaiCheckout extends KessaiElement {
           @change=${(e: Event) => (this.chosenStore = ((e.target as Section).value as Record<string, string>)?.store ?? '')}
         ></kessai-konbini-picker>`;
       case 'card':
-        return html`<kessai-card-fields data-section="card" exportparts="field, label, input, hint, error"></kessai-card-fields>`;
+        return html`${this.renderUnloaded('kessai-card-fields')}<kessai-card-fields data-section="card" exportparts="field, label, input, select, hint, error" installments=${this.installments}></kessai-card-fields>`;
+      case 'paypay':
+        return html`<p class="note">${msg('After ordering, pay in the PayPay app: scan the QR code shown here, or on a smartphone the app opens.', { id: 'checkout.note.paypay' })}</p>`;
+      case 'wallet':
+        return this.renderWallets();
       case 'pay-easy':
         return html`<p class="note">${msg('After ordering you get the numbers to pay at a bank ATM or through online banking.', { id: 'checkout.note.pay-easy' })}</p>`;
       case 'bank-transfer':
@@ -615,25 +751,50 @@ export class KessaiCheckout extends KessaiElement {
     }
   }
 
+  private renderWallets() {
+    return html`<fieldset class="wallets">
+        <legend>${msg('Wallet', { id: 'checkout.wallet.legend' })}</legend>
+        ${parseWallets(this.wallets).map(
+          (w) => html`<label><input type="radio" name="wallet" .value=${w} .checked=${this.wallet === w} @change=${() => (this.wallet = w)} />${walletName(w)}</label>`,
+        )}
+      </fieldset>
+      <p class="note">${msg('After ordering, pay in the app: scan the QR code shown here, or on a smartphone the app opens.', { id: 'checkout.note.wallet' })}</p>`;
+  }
+
   private amountLine(): string {
     const amount = formatYen(this.amount);
     return msg(str`Amount: ${amount}`, { id: 'checkout.amount' });
   }
 
   protected override renderContent() {
-    if ((this.phase === 'result' || this.phase === 'resuming') && this.result) return renderResult(this.result, { recheck: this.recheck, restart: this.restart });
+    if ((this.phase === 'result' || this.phase === 'resuming') && this.result) {
+      return html`${this.renderUnloaded('result-view')}${this.renderUnloaded('kessai-payment-instructions')}${this.resultView?.renderResult(this.result, { recheck: this.recheck, restart: this.restart }) ?? nothing}`;
+    }
     const busy = this.phase === 'submitting' || this.phase === 'redirecting';
     const methods = this.availableMethods;
-    const reviewing = this.phase === 'review' || (this.confirmation === 'review' && busy && !!this.attempt);
+    const qr = this.qr;
+    const reviewing = !qr && (this.phase === 'review' || (this.confirmation === 'review' && busy && !!this.attempt));
     const review = reviewing || this.confirmation !== 'review' ? renderReview(this.reviewData(), 'review-heading') : nothing;
-    return html`${reviewing
+    // The form stays (hidden) under a QR code or the review step: going back to it keeps what was typed.
+    return html`${qr
+        ? html`${this.renderUnloaded('kessai-wallet-qr')}<kessai-wallet-qr
+            .action=${qr.action}
+            endpoint=${this.endpoint}
+            order-id=${qr.orderId}
+            amount=${this.amount}
+            wallet=${qr.wallet}
+            @kessai-wallet-result=${this.onWalletResult}
+            @kessai-wallet-restart=${this.onWalletRestart}
+            @kessai-wallet-cancel=${this.onWalletCancel}
+          ></kessai-wallet-qr>`
+        : nothing}${reviewing
         ? html`${review}
             <div class="status" role="status">${busy ? msg('Sending…', { id: 'checkout.sending' }) : ''}</div>
             <button type="button" part="submit" class="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.place()}>
               ${msg('Place order', { id: 'checkout.submit' })}
             </button>
             <button type="button" part="back" class="back" ?hidden=${busy} @click=${this.backToForm}>${msg('Back to edit', { id: 'review.back' })}</button>`
-        : nothing}<form part="form" novalidate ?hidden=${reviewing} @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
+        : nothing}<form part="form" novalidate ?hidden=${reviewing || !!qr} @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
       <p class="amount" part="amount">${this.amountLine()}</p>
       <h2 part="heading">${msg('Name', { id: 'checkout.section.name' })}</h2>
       <kessai-name-fields data-section="name" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-name-fields>

@@ -12,6 +12,10 @@ export function methodLabel(m: PaymentMethod | string): string {
       return msg('Pay-easy', { id: 'checkout.method.pay-easy' });
     case 'bank-transfer':
       return msg('Bank transfer', { id: 'checkout.method.bank-transfer' });
+    case 'paypay':
+      return 'PayPay';
+    case 'wallet':
+      return msg('Smartphone payment', { id: 'checkout.method.wallet' });
     default:
       return m;
   }
