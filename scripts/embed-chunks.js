@@ -109,7 +109,7 @@ export function embedChunks({ entry = 'kessai.js' } = {}) {
       outDir = config.build.outDir;
     },
     buildStart() {
-      let files = [];
+      let files;
       try {
         files = readdirSync(outDir);
       } catch {

@@ -9,7 +9,7 @@
  * `kessai/server/node` adapts a handler to Node's `(req, res)`.
  */
 export { createCheckoutHandler, type CheckoutHandlerOptions } from './server/checkout-handler.js';
-export { createPostalLookup, postalLookupFromDirectory } from './server/postal-lookup.js';
+export { createPostalLookup } from './server/postal-lookup.js';
 export { createWebhookHandler, type WebhookHandlerOptions } from './server/webhook-handler.js';
 export { createMemoryStore } from './server/memory-store.js';
 export type {

@@ -25,7 +25,10 @@ const focused = (el: KessaiKonbiniPicker) => (el.shadowRoot!.activeElement as HT
 /** The group's name, from the element aria-labelledby points to. */
 function groupName(el: KessaiKonbiniPicker): string {
   const id = group(el).getAttribute('aria-labelledby')!;
-  return el.shadowRoot!.getElementById(id)!.textContent!.replace('*', '').trim();
+  // As the accessible name is computed: the aria-hidden 必須 / Required marker is left out.
+  const label = el.shadowRoot!.getElementById(id)!.cloneNode(true) as HTMLElement;
+  label.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
+  return label.textContent!.trim();
 }
 /** The hint (not the error) linked to the group. */
 function hintOf(el: KessaiKonbiniPicker): string {

@@ -20,6 +20,7 @@
 //   render     from the element in the DOM to the form rendered (upgrade,
 //              lit templates, styles) — elements created after the script ran
 //   frame      style, layout and paint of the first frame, until idle
+/* global performance -- the page.evaluate callbacks run in the browser */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';

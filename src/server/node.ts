@@ -4,7 +4,10 @@
  * Hono, Next.js, Deno, Bun and workers take the handler as it is.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import type { PostalAddress } from '../core/postal-data.js';
+import { createPostalLookup } from './postal-lookup.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -55,4 +58,21 @@ export function toNodeHandler(handler: FetchHandler): (req: IncomingMessage, res
         res.end();
       });
   };
+}
+
+/**
+ * The postal lookup for `createCheckoutHandler({ postalLookup })` from shards on disk (the
+ * `public/postal` the page is served from). A missing shard: no code of that range exists; a
+ * missing directory (no meta.json): the data is missing, nothing is checked or refused.
+ */
+export function postalLookupFromDirectory(dir: string): (postalCode: string) => Promise<readonly PostalAddress[] | null> {
+  const base = dir.replace(/\/+$/, '');
+  return createPostalLookup(async (key) => {
+    try {
+      return JSON.parse(await readFile(`${base}/${key}.json`, 'utf8')) as unknown;
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ENOENT' && (await stat(`${base}/meta.json`).catch(() => null))) return null;
+      throw e;
+    }
+  });
 }

@@ -1,5 +1,6 @@
 /**
- * The server's postal lookup for `createCheckoutHandler({ postalLookup })`:
+ * The server's postal lookup for `createCheckoutHandler({ postalLookup })`
+ * (on disk: `postalLookupFromDirectory` in kessai/server/node):
  * the same shards the page fetches (`postal/NNN.json`, built by
  * `kessai-postal`), read through `readShard`, parsed once and cached.
  */
@@ -27,19 +28,4 @@ export function createPostalLookup(readShard: (key: string) => Promise<unknown>)
       return null;
     }
   };
-}
-
-/** Shards from a directory on disk (Node, Deno, Bun): e.g. the `public/postal` the page is served from. */
-export function postalLookupFromDirectory(dir: string): (postalCode: string) => Promise<readonly PostalAddress[] | null> {
-  const base = dir.replace(/\/+$/, '');
-  return createPostalLookup(async (key) => {
-    const { readFile, stat } = await import('node:fs/promises');
-    try {
-      return JSON.parse(await readFile(`${base}/${key}.json`, 'utf8')) as unknown;
-    } catch (e) {
-      // No shard: no code of that range exists. No directory: the data is missing (checks nothing, never refuses).
-      if ((e as { code?: string }).code === 'ENOENT' && (await stat(`${base}/meta.json`).catch(() => null))) return null;
-      throw e;
-    }
-  });
 }

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createCheckoutHandler, createMemoryStore, postalLookupFromDirectory } from 'kessai/server';
+import { createCheckoutHandler, createMemoryStore } from 'kessai/server';
+import { postalLookupFromDirectory } from 'kessai/server/node';
 import { SandboxPsp } from '../../demo/server/sandbox-psp.js';
 import { createDemoCatalog } from '../../demo/server/catalog.js';
 import { orderBody, uuid } from './helpers/orders.js';

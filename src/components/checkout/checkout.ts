@@ -720,6 +720,13 @@ export class KessaiCheckout extends KessaiElement {
     }
   };
 
+  /** The picker's value, one object per chain chosen (a new object on every render would reset the picker each time). */
+  private storeValueCache: [string, Record<string, string>] = ['', {}];
+  private storeValue(): Record<string, string> {
+    if (this.storeValueCache[0] !== this.chosenStore) this.storeValueCache = [this.chosenStore, this.chosenStore ? { store: this.chosenStore } : {}];
+    return this.storeValueCache[1];
+  }
+
   private renderMethodFields() {
     switch (this.method) {
       case 'konbini':
@@ -729,7 +736,7 @@ export class KessaiCheckout extends KessaiElement {
           name="konbini"
           stores=${ifDefined(this.konbiniStores || undefined)}
           amount=${this.amount}
-          .value=${(this.chosenStore ? { store: this.chosenStore } : undefined) as Record<string, string>}
+          .value=${this.storeValue()}
           @change=${(e: Event) => (this.chosenStore = ((e.target as Section).value as Record<string, string>)?.store ?? '')}
         ></kessai-konbini-picker>`;
       case 'card':

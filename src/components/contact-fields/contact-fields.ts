@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import { normalizeEmail, suggestEmail } from '../../core/email.js';
 import { FIELD_SCHEMA } from '../../core/field-schema.js';
 import { normalizePhone } from '../../core/phone.js';
-import { DASHES, toHalfWidthAscii } from '../../core/text.js';
+import { DASHES, hasUnsafeChars, toHalfWidthAscii } from '../../core/text.js';
 import { msg, str } from '../../localize.js';
 import { FormFieldsElement, schemaField, type FieldSpec } from '../shared/form-fields.js';
 import { contactFieldsStyles } from './contact-fields.styles.js';
@@ -64,7 +64,8 @@ export class KessaiContactFields extends FormFieldsElement {
   protected override onFieldBlur(key: string): void {
     super.onFieldBlur(key);
     const raw = this.values[key] ?? '';
-    const shown = key === 'email' ? normalizeEmail(raw) : toHalfWidthAscii(raw).replace(DASHES, '-').trim();
+    // Control / bidi characters stay as typed: their error shows (trimming would hide a BOM).
+    const shown = hasUnsafeChars(raw) ? raw : key === 'email' ? normalizeEmail(raw) : toHalfWidthAscii(raw).replace(DASHES, '-').trim();
     if (shown !== raw) this.setField(key, shown, true);
     if (key === 'email') this.suggestion = suggestEmail(shown);
   }
