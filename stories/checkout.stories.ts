@@ -41,7 +41,7 @@ const meta: Meta<Args> = {
   play: async ({ canvasElement, args }) => {
     const el = canvasElement.querySelector<KessaiCheckout>('kessai-checkout')!;
     if (!args.action) return;
-    if (args.action === 'fill-and-submit') await fillCheckout(el, args.lang === 'en');
+    if (args.action === 'fill-and-submit') await fillCheckout(el, { en: args.lang === 'en' });
     el.requestSubmit();
   },
 };
