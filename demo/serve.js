@@ -2,7 +2,8 @@
 // (PORT overrides). Plain Node, no framework: this is the shop's web server.
 // Requests under /api/ go to kessai/server's handlers with the PSP named by KESSAI_PSP
 // (default: the sandbox PSP):
-// POST /api/checkout, GET /api/checkout/{orderId}, POST /api/psp-webhook.
+// POST /api/checkout, GET /api/checkout/{orderId}, POST /api/psp-webhook; with the sandbox PSP also
+// its 3-D Secure and wallet pages, GET/POST /api/sandbox/{3ds|wallet}/{id}.
 //
 // Storage: PostgreSQL when DATABASE_URL is set (several instances on several
 // ports share one order book), else the SQLite file KESSAI_DB (default
@@ -69,16 +70,25 @@ export async function createApiListener({
   dbPath = process.env.KESSAI_DB || join(root, 'demo', 'data', 'orders.sqlite'),
 } = {}) {
   const m = await serverModule();
+  const origin = `http://127.0.0.1:${Number(process.env.PORT) || 8080}`;
   const store = databaseUrl ? await m.createPostgresStore({ connectionString: databaseUrl }) : m.createSqliteStore({ path: dbPath });
   // KESSAI_PSP=sandbox|komoju|stripe|payjp|fincode (default sandbox); secrets from the environment only (docs/psp.md).
-  const psp = m.pspFromEnv(process.env, { sandboxWebhookSecret: randomBytes(32).toString('hex') });
+  const psp = m.pspFromEnv(process.env, { sandboxWebhookSecret: randomBytes(32).toString('hex'), sandboxBaseUrl: `${origin}/api/sandbox` });
   const onEvent = (e) => console.log(`[kessai] ${e.type} ${e.order?.id ?? ''} ${e.previousStatus ?? ''}→${e.order?.status ?? ''}`);
-  const checkout = m.toNodeHandler(m.createCheckoutHandler({ store, psp, catalog: m.createDemoCatalog(), onEvent }));
-  const webhook = m.toNodeHandler(m.createWebhookHandler({ store, psp, onEvent }));
+  // 3-D Secure and wallet pages send the shopper back to the shop page with the order id (KESSAI_RETURN_URL overrides the page).
+  const returnPage = process.env.KESSAI_RETURN_URL || `${origin}/shop/`;
+  const returnUrl = (orderId) => `${returnPage}${returnPage.includes('?') ? '&' : '?'}kessai-order=${orderId}`;
+  const checkout = m.toNodeHandler(
+    m.createCheckoutHandler({ store, psp, catalog: m.createDemoCatalog(), onEvent, installments: [3, 6, 12, 'bonus', 'revolving'], wallets: ['rakuten-pay', 'd-barai', 'au-pay', 'merpay'], returnUrl }),
+  );
+  const webhookHandler = m.createWebhookHandler({ store, psp, onEvent });
+  const webhook = m.toNodeHandler(webhookHandler);
+  const sandboxPages = psp instanceof m.SandboxPsp ? m.toNodeHandler(psp.pages((signed) => webhookHandler(new Request(`${origin}/api/psp-webhook`, { method: 'POST', headers: signed.headers, body: signed.body })))) : null;
   const stopSweeper = m.startSweeper({ store, onEvent, intervalMs: 60_000 });
   const listener = (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     if (path === '/api/psp-webhook') return webhook(req, res);
+    if (sandboxPages && path.startsWith('/api/sandbox/')) return sandboxPages(req, res);
     return checkout(req, res);
   };
   const close = async () => {

@@ -1,15 +1,26 @@
-// Size budget of the script-tag bundle (checked in CI): gzip and brotli.
-import { readFileSync } from 'node:fs';
+// Size budget of the script-tag embed (checked in CI), gzip and brotli:
+// kessai.js, what every page with the embed loads (the first screen of a
+// checkout), and each part it loads on demand (scripts/embed-chunks.js).
+import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const BUDGET_GZIP = 36 * 1024; // every element, Japanese (English is kessai.en.json): measured 35.3 KB; the 20 KB goal is missed (see docs/benchmarks.md "Size")
-const file = 'dist/cdn/kessai.js';
-const raw = readFileSync(file);
-const gz = gzipSync(raw, { level: 9 }).length;
-const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+// kessai.js, Japanese (English is kessai.en.json). Measured 32.2 KB on 2026-12-02 after card fields
+// and payment instructions became parts; the issue's 20 KB goal is not met (see docs/benchmarks.md "Size").
+const BUDGET_GZIP = 33 * 1024;
+const PART_BUDGET_GZIP = 6 * 1024; // each part
+const dir = 'dist/cdn';
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
-console.log(`${file}: ${kb(raw.length)} raw, ${kb(gz)} gzip, ${kb(br)} brotli (budget ${kb(BUDGET_GZIP)} gzip)`);
-if (gz > BUDGET_GZIP) {
-  console.error(`Over budget by ${kb(gz - BUDGET_GZIP)} gzip.`);
-  process.exit(1);
+let over = false;
+const files = ['kessai.js', ...readdirSync(dir).filter((f) => /^kessai-.+\.js$/.test(f)).sort()];
+for (const f of files) {
+  const raw = readFileSync(`${dir}/${f}`);
+  const gz = gzipSync(raw, { level: 9 }).length;
+  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const budget = f === 'kessai.js' ? BUDGET_GZIP : PART_BUDGET_GZIP;
+  console.log(`${dir}/${f}: ${kb(raw.length)} raw, ${kb(gz)} gzip, ${kb(br)} brotli (budget ${kb(budget)} gzip)`);
+  if (gz > budget) {
+    console.error(`  over budget by ${kb(gz - budget)} gzip.`);
+    over = true;
+  }
 }
+if (over) process.exit(1);

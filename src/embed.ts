@@ -1,6 +1,12 @@
-/** Script-tag entry: registers every kessai element. */
-import './define/all.js';
+/**
+ * Script-tag entry: defines the checkout and the elements of its first screen
+ * at once; card fields and payment instructions come as parts loaded on demand
+ * (scripts/embed-chunks.js), when the checkout needs them or when the page has
+ * such a tag of its own (an order-complete page showing the payment numbers).
+ */
+import './define/checkout.js';
 import { setDefaultPostalData } from './components/address-fields/postal-source.js';
+import { defineSection, type LaterSection } from './components/checkout/sections.js';
 import { setEnglishSource } from './localize.js';
 
 /** Set by the build (vite.config.ts): the English table's file name and its sha384 integrity. */
@@ -17,3 +23,17 @@ setEnglishSource(async () => {
   if (!res.ok) throw new Error(`${res.url}: HTTP ${res.status}`);
   return (await res.json()) as string[];
 });
+
+// The page's own <kessai-card-fields> / <kessai-payment-instructions>, now or added later.
+const waiting = new Set<LaterSection>(['kessai-card-fields', 'kessai-payment-instructions']);
+const look = () => {
+  for (const tag of waiting) {
+    if (!document.getElementsByTagName(tag).length) continue;
+    waiting.delete(tag);
+    defineSection(tag).catch((error: unknown) => (waiting.add(tag), console.error(error)));
+  }
+  if (!waiting.size) observer.disconnect();
+};
+const observer = new MutationObserver(look);
+observer.observe(document, { childList: true, subtree: true });
+look();

@@ -9,6 +9,7 @@
  * `kessai/server/node` adapts a handler to Node's `(req, res)`.
  */
 export { createCheckoutHandler, type CheckoutHandlerOptions } from './server/checkout-handler.js';
+export { createPostalLookup, postalLookupFromDirectory } from './server/postal-lookup.js';
 export { createWebhookHandler, type WebhookHandlerOptions } from './server/webhook-handler.js';
 export { createMemoryStore } from './server/memory-store.js';
 export type {
@@ -45,6 +46,8 @@ export {
   type PendingResult,
   type PspAdapter,
   type PspEvent,
+  type WalletActionRecord,
+  type WalletResult,
 } from './server/types.js';
 export {
   bodyFingerprint,
@@ -72,9 +75,15 @@ export {
   type CheckoutValidationOptions,
 } from './core/checkout-request.js';
 export {
+  INSTALLMENT_PLANS,
   KONBINI_MAX_AMOUNT,
   KONBINI_STORES,
   PAYMENT_METHODS,
+  WALLETS,
+  parseInstallmentPlan,
+  type CheckoutAction,
+  type InstallmentPlan,
+  type WalletId,
   type BankTransferInstructions,
   type CheckoutAddress,
   type CheckoutCustomer,

@@ -14,6 +14,8 @@ type Args = {
   amount: number;
   methods: string;
   konbiniStores?: string;
+  wallets?: string;
+  installments?: string;
   noAddress: boolean;
   withTokenizer?: boolean;
   reference?: string;
@@ -34,6 +36,8 @@ const meta: Meta<Args> = {
       amount=${a.amount}
       methods=${a.methods}
       konbini-stores=${a.konbiniStores ?? nothing}
+      wallets=${a.wallets ?? nothing}
+      installments=${a.installments ?? nothing}
       reference=${a.reference ?? 'story-cart'}
       ?no-address=${a.noAddress}
       .cardTokenizer=${a.withTokenizer ? demoTokenizer : undefined}
@@ -65,6 +69,14 @@ export const ServerErrorEnglish: Story = { args: { lang: 'en', endpoint: '/story
 export const FieldErrorFromServer: Story = { args: { endpoint: '/story-endpoint/field-error', methods: 'pay-easy', action: 'fill-and-submit' } };
 export const CardMethod: Story = { args: { methods: 'card konbini' } };
 export const CardMethodEnglish: Story = { args: { lang: 'en', methods: 'card konbini' } };
+/** 支払回数: the plans the backend allows (its `installments` option). */
+export const CardInstallments: Story = { args: { methods: 'card', installments: '3 6 10 12 24 bonus revolving' } };
+export const CardInstallmentsEnglish: Story = { args: { lang: 'en', methods: 'card', installments: '3 6 10 12 24 bonus revolving' } };
+export const PayPayMethod: Story = { args: { methods: 'paypay card konbini' } };
+export const PayPayMethodEnglish: Story = { args: { lang: 'en', methods: 'paypay card konbini' } };
+/** Other wallets (the backend's `wallets` option). */
+export const WalletMethod: Story = { args: { methods: 'wallet', wallets: 'rakuten-pay d-barai au-pay merpay' } };
+export const WalletMethodEnglish: Story = { args: { lang: 'en', methods: 'wallet', wallets: 'rakuten-pay d-barai au-pay merpay' } };
 export const KonbiniOverLimit: Story = { args: { amount: 330000, methods: 'konbini pay-easy' } };
 export const SomeStoresOnly: Story = { args: { methods: 'konbini', konbiniStores: 'lawson familymart ministop' } };
 

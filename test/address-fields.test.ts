@@ -225,11 +225,11 @@ describe('kessai-address-fields', () => {
     expect(el.value.prefectureCode).to.equal('24');
   });
 
-  it('says so in Japanese when a code is unknown, and manual entry works', async () => {
+  it('says so in Japanese when a code is unknown, and manual entry works once the shopper confirms the address', async () => {
     const { form, el } = await inForm();
     const detail = await lookUp(el, '100-0999');
     expect(detail.status).to.equal('not-found');
-    expect(statusOf(el)).to.equal('この郵便番号は見つかりませんでした。住所を入力してください。');
+    expect(statusOf(el)).to.equal('この郵便番号は見つかりませんでした。郵便番号が正しいかご確認ください。');
     expect(field(el, '郵便番号').getAttribute('aria-describedby')).to.contain('postalCode-status');
     expect(errorOf(field(el, '郵便番号'))).to.equal('');
     await expect(el).to.be.accessible();
@@ -244,8 +244,12 @@ describe('kessai-address-fields', () => {
       submitted = true;
     });
     form.requestSubmit();
+    expect(submitted).to.equal(false);
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    await el.updateComplete;
+    form.requestSubmit();
     expect(submitted).to.equal(true);
-    expect(el.value).to.include({ postalCode: '1000999', prefecture: '東京都', prefectureCode: '13' });
+    expect(el.value).to.include({ postalCode: '1000999', prefecture: '東京都', prefectureCode: '13', confirmed: 'true' });
   });
 
   for (const [what, base, attrs] of [
@@ -473,7 +477,7 @@ describe('kessai-address-fields', () => {
     const pref = inputByLabel(el, 'Prefecture') as HTMLSelectElement;
     expect(pref.options[13].textContent!.trim()).to.equal('Tokyo');
     await lookUp(el, '1000999', 'Postal code');
-    expect(statusOf(el)).to.equal('This postal code was not found. Please enter your address.');
+    expect(statusOf(el)).to.equal('This postal code was not found. Check that it is right.');
     await lookUp(el, '1000001', 'Postal code');
     expect(pref.value).to.equal('13');
     expect(el.value.prefecture).to.equal('東京都');

@@ -22,13 +22,7 @@ async function fill(el: KessaiCheckout, overrides: Partial<Shopper> = {}) {
   await settle(el);
 }
 
-function fillCard(el: KessaiCheckout) {
-  const card = inner(el, 'kessai-card-fields');
-  typeInto(inputByLabel(card, 'カード番号') as HTMLInputElement, '4111111111111111');
-  typeInto(inputByLabel(card, '有効期限') as HTMLInputElement, '12/30');
-  typeInto(inputByLabel(card, 'セキュリティコード') as HTMLInputElement, '123');
-  typeInto(inputByLabel(card, '名義') as HTMLInputElement, 'TARO YAMADA');
-}
+const CARD = { number: '4111111111111111', name: 'TARO YAMADA' };
 
 async function checkout(scenario: string, attrs: Record<string, unknown> = {}) {
   const s = newSession();
@@ -58,7 +52,7 @@ const button = (el: KessaiCheckout) => el.shadowRoot!.querySelector<HTMLButtonEl
 describe('kessai-checkout', () => {
   it('shows the amount, the methods allowed and a submit button, accessibly', async () => {
     const { el } = await checkout('ok');
-    expect(text(el)).to.contain('お支払い金額: ￥1,980');
+    expect(text(el)).to.contain('お支払い金額: 1,980円');
     const methods = Array.from(el.shadowRoot!.querySelectorAll('.methods label'), (l) => l.textContent!.trim());
     expect(methods).to.deep.equal(['ペイジー', '銀行振込']);
     expect(button(el).textContent!.trim()).to.equal('注文を確定する');
@@ -82,7 +76,7 @@ describe('kessai-checkout', () => {
     await expect(el).to.be.accessible();
     expect(await requests(s)).to.have.length(1);
     expect(seen.map((e) => e.type)).to.deep.equal(['kessai-submit', 'kessai-success']);
-    expect(text(el)).to.contain('注文番号: ord_slow');
+    expect(text(el)).to.contain('注文番号ord_slow');
     el.requestSubmit();
     await nextFrame();
     expect(await requests(s)).to.have.length(1);
@@ -269,7 +263,7 @@ describe('kessai-checkout', () => {
     let redirect = '';
     ok.el.addEventListener('kessai-success', (e) => {
       const r = e.detail.response;
-      if (r.status === 'requires_action') redirect = r.redirectUrl;
+      if (r.status === 'requires_action') redirect = r.redirectUrl ?? '';
       e.preventDefault(); // the test page must not navigate away
     });
     ok.el.requestSubmit();
@@ -327,10 +321,8 @@ describe('kessai-checkout', () => {
       return { token: 'tok_demo_1' };
     };
     const { el, s } = await checkout('ok', { methods: 'card', cardTokenizer: tokenizer });
-    await fill(el);
+    await fill(el, { card: CARD });
     const seen = events(el);
-    fillCard(el);
-    await settle(el);
     el.requestSubmit();
     await until(() => text(el).includes('お支払いが完了しました'));
     expect(received).to.have.length(1);
@@ -349,9 +341,7 @@ describe('kessai-checkout', () => {
         throw new Error('psp down');
       },
     });
-    await fill(el);
-    fillCard(el);
-    await settle(el);
+    await fill(el, { card: CARD });
     el.requestSubmit();
     await until(() => text(el).includes('カード情報を確認できませんでした'));
     expect(await requests(s)).to.have.length(0);
@@ -375,6 +365,24 @@ describe('kessai-checkout', () => {
       expect(errors).to.have.length(4);
       expect(errors[0]).to.contain('sk_live_');
       expect(errors[0]).not.to.contain('abcdefgh');
+    } finally {
+      console.error = orig;
+    }
+  });
+
+  it('stops as soon as a secret key is set on a property after it rendered (a page setting it late)', async () => {
+    const errors: string[] = [];
+    const orig = console.error;
+    console.error = (...a: unknown[]) => errors.push(a.join(' '));
+    try {
+      const el = await fixture<KessaiCheckout>('<kessai-checkout endpoint="/api" amount="1000" methods="konbini" no-address></kessai-checkout>');
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('form')).not.to.equal(null);
+      el.reference = 'rk_live_abcdefgh';
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+      expect(errors.join('\n')).to.contain('rk_live_');
+      expect(errors.join('\n')).not.to.contain('abcdefgh');
     } finally {
       console.error = orig;
     }

@@ -132,8 +132,71 @@ describe('the embed on a shop page', () => {
     const urls = win.performance.getEntriesByType('resource').map((e) => new URL(e.name));
     expect(urls.every((u) => u.origin === location.origin)).to.equal(true);
     const paths = urls.map((u) => u.pathname);
-    expect(paths.filter((p) => !['/test-api/cdn/kessai.js', '/test-api/endpoint/konbini', '/test-api/cdn/postal/100.json'].includes(p))).to.deep.equal([]);
+    // The payment-instructions part is fetched while the shopper types.
+    expect(paths.filter((p) => !['/test-api/cdn/kessai.js', '/test-api/endpoint/konbini', '/test-api/cdn/postal/100.json'].includes(p) && !/^\/test-api\/cdn\/kessai-payment-instructions-[\w-]+\.js$/.test(p))).to.deep.equal([]);
+    expect(checkout.shadowRoot!.querySelector('kessai-payment-instructions')!.shadowRoot!.textContent).to.match(/\d{4}/);
     expect(paths).to.include('/test-api/endpoint/konbini');
+    frame.remove();
+  });
+});
+
+describe('parts of the embed loaded on demand', () => {
+  async function loadPartsPage(tampered: boolean) {
+    const frame = document.createElement('iframe');
+    frame.src = `/test-api/embed-parts-page${tampered ? '?tampered=1' : ''}`;
+    frame.style.width = '800px';
+    frame.style.height = '900px';
+    const errors: string[] = [];
+    document.body.append(frame);
+    await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    const win = frame.contentWindow as Window & typeof globalThis;
+    win.console.error = (...a: unknown[]) => errors.push(a.map(String).join(' '));
+    await win.customElements.whenDefined('kessai-checkout');
+    const checkout = frame.contentDocument!.querySelector('kessai-checkout') as HTMLElement & { updateComplete: Promise<unknown>; requestSubmit(): void };
+    return { frame, win, checkout, errors, doc: frame.contentDocument! };
+  }
+  const until = async (what: string, cond: () => boolean) => {
+    for (let i = 0; i < 800 && !cond(); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(cond(), what).to.equal(true);
+  };
+
+  it('defines the card fields and the page’s own payment instructions under a CSP nonce and Trusted Types, each part checked by its integrity', async () => {
+    const { frame, win, checkout, doc } = await loadPartsPage(false);
+    // The first screen is there at once; the card fields come as a part.
+    await until('card number field', () => !!checkout.shadowRoot!.querySelector('kessai-card-fields')?.shadowRoot?.querySelector('input[autocomplete="cc-number"]'));
+    const own = doc.querySelector('kessai-payment-instructions')!;
+    await win.customElements.whenDefined('kessai-payment-instructions');
+    await (own as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(own.shadowRoot!.textContent).to.contain('12345');
+    expect(own.shadowRoot!.textContent).to.contain('6789');
+    const parts = win.performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.startsWith('/test-api/cdn/kessai-'));
+    expect(parts.map((p) => p.replace(/-[\w]+\.js$/, '')).sort()).to.deep.equal(['/test-api/cdn/kessai-card-fields', '/test-api/cdn/kessai-payment-instructions']);
+    // The loader's script elements are gone once their part ran.
+    expect(doc.querySelectorAll('script').length).to.equal(2);
+    frame.remove();
+  });
+
+  it('a part that fails its integrity check runs nothing: the checkout says so, offers to try again, and does not send the order', async () => {
+    const { frame, win, checkout, doc, errors } = await loadPartsPage(true);
+    await until('the notice', () => !!checkout.shadowRoot!.querySelector('.unloaded'));
+    const notice = checkout.shadowRoot!.querySelector('.unloaded')!;
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(notice.textContent).to.contain('読み込めませんでした');
+    expect(notice.querySelector('button')!.textContent!.trim()).to.equal('もう一度試す');
+    expect(win.customElements.get('kessai-card-fields')).to.equal(undefined);
+    expect(win.customElements.get('kessai-payment-instructions')).to.equal(undefined);
+    expect(doc.querySelector('kessai-payment-instructions')!.shadowRoot).to.equal(null);
+    let sent = false;
+    checkout.addEventListener('kessai-submit', () => (sent = true));
+    checkout.requestSubmit();
+    await until('the alert', () => checkout.shadowRoot!.querySelector('.alert')!.textContent!.includes('読み込めませんでした'));
+    expect(sent).to.equal(false);
+    (notice.querySelector('button') as HTMLButtonElement).click(); // tries again: the changed file is refused again
+    await until('a second refusal', () => errors.filter((e) => e.includes('could not be loaded')).length >= 2);
+    expect(win.customElements.get('kessai-card-fields')).to.equal(undefined);
     frame.remove();
   });
 });

@@ -7,6 +7,7 @@ import * as konbiniStories from '../stories/konbini-picker.stories.js';
 import * as nameStories from '../stories/name-fields.stories.js';
 import * as instructionsStories from '../stories/payment-instructions.stories.js';
 import * as themeStories from '../stories/theme.stories.js';
+import * as walletQrStories from '../stories/wallet-qr.stories.js';
 
 // Every state of every element, in English: each Storybook story is rendered
 // here (its render and play functions, as Storybook runs them, inside
@@ -30,7 +31,7 @@ interface Story {
   play?: StoryModule['default']['play'];
 }
 
-const MODULES = [addressStories, checkoutStories, contactStories, konbiniStories, nameStories, instructionsStories, themeStories] as unknown as StoryModule[];
+const MODULES = [addressStories, checkoutStories, contactStories, konbiniStories, nameStories, instructionsStories, themeStories, walletQrStories] as unknown as StoryModule[];
 
 /** Japanese runs the English messages quote on purpose (locales/ja.xlf sources). */
 async function quotedInEnglish(): Promise<Set<string>> {
@@ -43,7 +44,7 @@ async function quotedInEnglish(): Promise<Set<string>> {
 async function storyData(): Promise<string> {
   const shards = ['060', '100', '150', '410', '498', '522', '907'].map((n) => `test/fixtures/postal/${n}.json`);
   const files = ['stories/support/mock-endpoint.ts', ...shards];
-  const names = ['address-fields', 'checkout', 'contact-fields', 'konbini-picker', 'name-fields', 'payment-instructions', 'theme'];
+  const names = ['address-fields', 'checkout', 'contact-fields', 'konbini-picker', 'name-fields', 'payment-instructions', 'theme', 'wallet-qr'];
   const texts = await Promise.all([...files, ...names.map((n) => `stories/${n}.stories.ts`)].map(async (f) => (await fetch(`/${f}`)).text()));
   // The test server sends TypeScript compiled, with non-ASCII characters \u-escaped.
   return texts.join('\n').replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));

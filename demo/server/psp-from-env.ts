@@ -17,13 +17,19 @@ export type PspName = (typeof PSP_NAMES)[number];
 
 type Env = Record<string, string | undefined>;
 
-export function pspFromEnv(env: Env, options: { now?: () => Date; sandboxWebhookSecret?: string } = {}): PspAdapter {
+export function pspFromEnv(env: Env, options: { now?: () => Date; sandboxWebhookSecret?: string; sandboxBaseUrl?: string } = {}): PspAdapter {
   const name = (env.KESSAI_PSP || 'sandbox') as PspName;
   const returnUrl = env.KESSAI_RETURN_URL || undefined;
   const timeoutMs = Number(env.KESSAI_PSP_TIMEOUT_MS) || undefined;
   switch (name) {
     case 'sandbox':
-      return new SandboxPsp({ webhookSecret: env.KESSAI_SANDBOX_WEBHOOK_SECRET || options.sandboxWebhookSecret, delayMs: Number(env.KESSAI_SANDBOX_DELAY_MS) || 0, now: options.now });
+      return new SandboxPsp({
+        webhookSecret: env.KESSAI_SANDBOX_WEBHOOK_SECRET || options.sandboxWebhookSecret,
+        delayMs: Number(env.KESSAI_SANDBOX_DELAY_MS) || 0,
+        now: options.now,
+        // Its 3-D Secure and wallet pages (served by the demo under /api/sandbox/).
+        baseUrl: env.KESSAI_SANDBOX_BASE_URL || options.sandboxBaseUrl,
+      });
     case 'komoju':
       return new KomojuPsp({ secretKey: env.KOMOJU_SECRET_KEY, webhookSecret: env.KOMOJU_WEBHOOK_SECRET, baseUrl: env.KOMOJU_API_BASE || undefined, returnUrl, timeoutMs });
     case 'stripe':

@@ -6,10 +6,15 @@
  * (`PspAdapter` in kessai/server; docs/server.md).
  */
 import {
+  INSTALLMENT_PLANS,
   jstEndOfDay,
+  toJstIso,
   WebhookNotConfiguredError,
   type BankTransferInstructions,
   type CardResult,
+  type InstallmentPlan,
+  type WalletId,
+  type WalletResult,
   type KonbiniInstructions,
   type KonbiniStore,
   type PayEasyInstructions,
@@ -30,9 +35,32 @@ export interface SandboxPspOptions {
   now?: () => Date;
   /** Signs and verifies sandbox webhooks (HMAC-SHA256). Server-only: read it from the environment. */
   webhookSecret?: string;
-  /** https origin of the sandbox's 払込票 and 3-D Secure pages. Default https://sandbox.kessai.example */
+  /**
+   * Base URL of the sandbox's 払込票, 3-D Secure and wallet pages (`sandboxPages()` serves them).
+   * https, or http on this machine (localhost) for development. Default https://sandbox.kessai.example
+   */
   baseUrl?: string;
+  /** How long a wallet QR code can be paid (default 5 minutes). */
+  walletQrSeconds?: number;
 }
+
+/** What the sandbox recorded of each payment (for the demo and tests). */
+export interface SandboxPaymentRecord {
+  kind: 'konbini' | 'pay-easy' | 'bank-transfer' | 'card' | 'wallet';
+  amount: number;
+  orderId: string;
+  installments?: InstallmentPlan;
+  wallet?: WalletId;
+  /** Where the shopper goes back after the 3-D Secure or wallet page. */
+  returnUrl?: string;
+  /** Wallet QR codes: the deadline. */
+  expiresAt?: string;
+  /** What the shopper decided on the sandbox page. */
+  decision?: 'approved' | 'declined' | 'expired';
+}
+
+/** The sandbox wallets' names (shown on its wallet page). */
+export const SANDBOX_WALLET_NAMES: Readonly<Record<WalletId, string>> = { paypay: 'PayPay', 'rakuten-pay': '楽天ペイ', 'd-barai': 'd払い', 'au-pay': 'au PAY', merpay: 'メルペイ' };
 
 /** Header carrying the sandbox webhook signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`. */
 export const SANDBOX_SIGNATURE_HEADER = 'Kessai-Sandbox-Signature';
@@ -52,6 +80,15 @@ const PAYEASY_INSTITUTION_NUMBER = '99001';
  * Anything else is declined: the sandbox knows no real tokens.
  */
 export const SANDBOX_CARD_TOKENS = { succeeds: 'tok_demo_visa', requiresAction: 'tok_demo_3ds', declined: 'tok_demo_declined' } as const;
+
+/** A page of the sandbox (static HTML, no script; every value in it is ours). */
+function sandboxPage(status: number, title: string, body: string): Response {
+  const html = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
+  return new Response(html, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'", 'X-Content-Type-Options': 'nosniff' },
+  });
+}
 
 function randomDigits(n: number): string {
   const bytes = crypto.getRandomValues(new Uint8Array(n));
@@ -89,6 +126,11 @@ export class SandboxPsp implements PspAdapter {
   /** Payments created (not counting idempotent repeats). */
   payments = 0;
   private readonly amounts = new Map<string, number>();
+  private readonly walletQrMs: number;
+  /** Every payment the sandbox created, by its payment id. */
+  readonly records = new Map<string, SandboxPaymentRecord>();
+  /** 支払回数 the sandbox accepts (all of them). */
+  readonly installmentPlans: readonly InstallmentPlan[] = INSTALLMENT_PLANS;
 
   constructor(options: SandboxPspOptions = {}) {
     const d = options.expiryDays;
@@ -100,7 +142,8 @@ export class SandboxPsp implements PspAdapter {
     this.failures = options.failures ?? 0;
     this.now = options.now ?? (() => new Date());
     this.baseUrl = (options.baseUrl ?? 'https://sandbox.kessai.example').replace(/\/+$/, '');
-    if (!this.baseUrl.startsWith('https://')) throw new Error('SandboxPsp baseUrl must be https');
+    if (!/^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(this.baseUrl)) throw new Error('SandboxPsp baseUrl must be https (or http on localhost)');
+    this.walletQrMs = (options.walletQrSeconds ?? 300) * 1000;
     this.webhookSecret = options.webhookSecret || undefined;
   }
 
@@ -187,9 +230,10 @@ export class SandboxPsp implements PspAdapter {
     }));
   }
 
-  chargeCard(payment: PaymentRequest, card: { token: string }): Promise<CardResult> {
+  chargeCard(payment: PaymentRequest, card: { token: string; installments?: InstallmentPlan }): Promise<CardResult> {
     return this.once(payment, (pspPaymentId): CardResult => {
       const t = card.token;
+      this.records.set(pspPaymentId, { kind: 'card', amount: payment.amount, orderId: payment.orderId, installments: card.installments, returnUrl: payment.returnUrl });
       if (!t.startsWith('tok_demo_')) return { status: 'declined', pspPaymentId, sandbox: true, declineCode: 'token_unknown' };
       if (t.startsWith(SANDBOX_CARD_TOKENS.declined)) return { status: 'declined', pspPaymentId, sandbox: true, declineCode: 'card_declined' };
       if (t.startsWith(SANDBOX_CARD_TOKENS.requiresAction)) {
@@ -197,6 +241,55 @@ export class SandboxPsp implements PspAdapter {
       }
       return { status: 'succeeded', pspPaymentId, sandbox: true };
     });
+  }
+
+  /** A wallet payment: a QR code of the sandbox wallet page (paid there, or declined), valid `walletQrSeconds`. */
+  createWalletPayment(payment: PaymentRequest, wallet: WalletId): Promise<WalletResult> {
+    return this.once(payment, (pspPaymentId): WalletResult => {
+      const expiresAt = toJstIso(new Date(this.now().getTime() + this.walletQrMs));
+      this.records.set(pspPaymentId, { kind: 'wallet', amount: payment.amount, orderId: payment.orderId, wallet, returnUrl: payment.returnUrl, expiresAt });
+      return { status: 'requires_action', pspPaymentId, sandbox: true, action: { type: 'qr', url: `${this.baseUrl}/wallet/${pspPaymentId}`, expiresAt } };
+    });
+  }
+
+  /**
+   * The sandbox's own pages, as a Fetch handler for the paths under `baseUrl`:
+   * `GET|POST /3ds/{id}` (3-D Secure: pass or fail) and `GET|POST /wallet/{id}`
+   * (the wallet app: pay or decline). A decision is delivered as the signed
+   * notification a real PSP would send (`deliver` posts it to your webhook
+   * handler), then the shopper is sent to the payment's `returnUrl`.
+   */
+  pages(deliver: (notification: { body: string; headers: Record<string, string> }) => Promise<unknown>): (request: Request) => Promise<Response> {
+    return async (request) => {
+      const path = new URL(request.url).pathname;
+      const m = /\/(3ds|wallet)\/(sbx_pay_[0-9a-f]{24})$/.exec(path);
+      const record = m ? this.records.get(m[2]) : undefined;
+      if (!m || !record || (m[1] === '3ds') !== (record.kind === 'card')) return sandboxPage(404, 'お支払いが見つかりません', '<p>Payment not found.</p>');
+      const id = m[2];
+      const expired = record.expiresAt !== undefined && this.now().getTime() > Date.parse(record.expiresAt);
+      if (request.method === 'POST') {
+        if (record.decision) return sandboxPage(409, '手続き済みです', '<p>This payment was already decided.</p>');
+        const form = new URLSearchParams(await request.text());
+        const decision = expired ? 'expired' : form.get('decision') === 'approve' ? 'approved' : 'declined';
+        record.decision = decision;
+        const type = decision === 'approved' ? 'payment.succeeded' : decision === 'expired' ? 'payment.expired' : 'payment.failed';
+        await deliver(await this.signedWebhook({ type, pspPaymentId: id }));
+        if (record.returnUrl) return new Response(null, { status: 303, headers: { Location: record.returnUrl, 'Cache-Control': 'no-store' } });
+        return sandboxPage(200, decision === 'approved' ? 'お支払いが完了しました' : 'お支払いは完了していません', '<p>You can close this page.</p>');
+      }
+      if (request.method !== 'GET') return sandboxPage(405, 'Method not allowed', '');
+      const yen = `${record.amount.toLocaleString('ja-JP')}円`;
+      const what = record.kind === 'card' ? '3-D Secure（本人認証）' : `${SANDBOX_WALLET_NAMES[record.wallet!]}`;
+      if (record.decision) return sandboxPage(200, '手続き済みです', '<p>This payment was already decided.</p>');
+      if (expired) return sandboxPage(200, 'このQRコードの期限が切れました', '<p>This QR code has expired.</p>');
+      const [yes, no] = record.kind === 'card' ? ['認証する（Authenticate）', '認証しない（Fail）'] : ['支払う（Pay）', '支払わない（Decline）'];
+      return sandboxPage(
+        200,
+        `${what}（サンドボックス）`,
+        `<p>サンドボックスです。お金は動きません。 / Sandbox: no money moves.</p><p>金額 / Amount: <strong>${yen}</strong></p>` +
+          `<form method="post"><button name="decision" value="approve">${yes}</button> <button name="decision" value="decline">${no}</button></form>`,
+      );
+    };
   }
 
   /**

@@ -2,7 +2,7 @@
 // element from the npm build (dist/, bundled with esbuild, minified, lit
 // counted once), lit alone, and where the bytes of the whole library go
 // (esbuild's metafile, grouped by module).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, transform } from 'esbuild';
@@ -94,6 +94,12 @@ async function composition(root, entry) {
 
 export async function measureSizes(root) {
   const embed = measure(readFileSync(join(root, 'dist', 'cdn', 'kessai.js')));
+  // The parts kessai.js loads on demand (card fields, payment instructions…).
+  const parts = Object.fromEntries(
+    readdirSync(join(root, 'dist', 'cdn'))
+      .filter((f) => /^kessai-.+\.js$/.test(f))
+      .map((f) => [f.replace(/^kessai-|-[\w-]{8}\.js$/g, ''), measure(readFileSync(join(root, 'dist', 'cdn', f)))]),
+  );
   const english = measure(readFileSync(join(root, 'dist', 'cdn', 'kessai.en.json')));
   const elements = {};
   for (const name of ELEMENTS) {
@@ -111,5 +117,5 @@ export async function measureSizes(root) {
   const allUtf8 = measure((await bundle(root, "import './dist/define/all.js';", { charset: 'utf8' })).code);
   const lit = measure((await bundle(root, "export * from 'lit';")).code);
   const litWithDecorators = measure((await bundle(root, "export * from 'lit'; export * from 'lit/decorators.js';")).code);
-  return { embed, english, elements, all, allUtf8, lit, litWithDecorators, composition: await composition(root, "import './dist/define/all.js';") };
+  return { embed, parts, english, elements, all, allUtf8, lit, litWithDecorators, composition: await composition(root, "import './dist/define/all.js';") };
 }

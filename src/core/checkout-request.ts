@@ -5,11 +5,15 @@
  */
 import {
   PAYMENT_METHODS,
+  WALLETS,
+  type InstallmentPlan,
+  type WalletId,
   type CheckoutAddress,
   type CheckoutCustomer,
   type CheckoutRequest,
   type KonbiniStore,
   type PaymentMethod,
+  parseInstallmentPlan,
 } from './contract.js';
 import { checkField, FIELD_LIMITS, FIELD_SCHEMA, type FieldSchema } from './field-schema.js';
 import { findPrefecture } from './prefectures.js';
@@ -32,6 +36,10 @@ export type CheckoutValidation = { ok: true; value: CheckoutRequest } | { ok: fa
 export interface CheckoutValidationOptions {
   /** The order ships goods: `address` must be present (default false: the contract makes it optional). */
   requireAddress?: boolean;
+  /** 支払回数 the backend accepts in `card.installments` besides 1 (一括, always accepted); default none. */
+  installmentPlans?: readonly InstallmentPlan[];
+  /** Wallets the backend offers for `method: 'wallet'` (default none). */
+  wallets?: readonly WalletId[];
 }
 
 /** Largest amount accepted in one order (yen). */
@@ -248,8 +256,9 @@ function checkAddress(body: Record<string, Json>, requireAddress: boolean, error
   const city = checkString(a, 'city', S['address.city'], errors);
   const line1 = checkString(a, 'line1', S['address.line1'], errors);
   const line2 = checkString(a, 'line2', S['address.line2'], errors);
+  if (a.confirmed !== undefined && typeof a.confirmed !== 'boolean') errors.push({ field: 'address.confirmed', code: 'type' });
   if (errors.length > before) return undefined;
-  return { postalCode: postal, prefecture, prefectureCode, city, line1, line2 };
+  return { postalCode: postal, prefecture, prefectureCode, city, line1, line2, ...(a.confirmed === true ? { confirmed: true } : {}) };
 }
 
 function checkKonbini(body: Record<string, Json>, method: PaymentMethod | undefined, errors: CheckoutFieldError[]): { store: KonbiniStore } | undefined {
@@ -270,7 +279,21 @@ function checkKonbini(body: Record<string, Json>, method: PaymentMethod | undefi
   return store ? { store: store as KonbiniStore } : undefined;
 }
 
-function checkCard(body: Record<string, Json>, method: PaymentMethod | undefined, errors: CheckoutFieldError[]): CheckoutRequest['card'] {
+function checkWallet(body: Record<string, Json>, method: PaymentMethod | undefined, allowed: readonly WalletId[], errors: CheckoutFieldError[]): CheckoutRequest['wallet'] {
+  const w = body.wallet;
+  if (method !== 'wallet') {
+    if (w !== undefined && w !== null && method) errors.push({ field: 'wallet', code: 'unexpected' });
+    return undefined;
+  }
+  if (w === undefined || w === null) errors.push({ field: 'wallet.type', code: 'required' });
+  else if (!isObject(w)) errors.push({ field: 'wallet', code: 'type' });
+  else if (typeof w.type !== 'string') errors.push({ field: 'wallet.type', code: w.type === undefined ? 'required' : 'type' });
+  else if (!(WALLETS as readonly string[]).includes(w.type) || !allowed.includes(w.type as WalletId)) errors.push({ field: 'wallet.type', code: 'unsupported' });
+  else return { type: w.type as WalletId };
+  return undefined;
+}
+
+function checkCard(body: Record<string, Json>, method: PaymentMethod | undefined, plans: readonly InstallmentPlan[], errors: CheckoutFieldError[]): CheckoutRequest['card'] {
   const c = body.card;
   if (method !== 'card') {
     if (c !== undefined && c !== null && method) errors.push({ field: 'card', code: 'unexpected' });
@@ -286,15 +309,24 @@ function checkCard(body: Record<string, Json>, method: PaymentMethod | undefined
   }
   const before = errors.length;
   for (const k of Object.keys(c)) {
-    if (!['token', 'brand', 'last4'].includes(k) && !isRawCardKey(k)) errors.push({ field: `card.${k}`, code: 'unexpected' });
+    if (!['token', 'brand', 'last4', 'installments'].includes(k) && !isRawCardKey(k)) errors.push({ field: `card.${k}`, code: 'unexpected' });
   }
   const token = checkString(c, 'token', S['card.token'], errors);
   const brand = checkString(c, 'brand', S['card.brand'], errors);
   const last4 = checkString(c, 'last4', S['card.last4'], errors);
+  let installments: InstallmentPlan | undefined;
+  if (c.installments !== undefined && c.installments !== null) {
+    // Exactly the contract's JSON: a number of payments, "bonus" or "revolving" (no "6" string).
+    const plan = typeof c.installments === 'string' && /^\d/.test(c.installments) ? null : parseInstallmentPlan(c.installments);
+    if (plan === null) errors.push({ field: 'card.installments', code: typeof c.installments === 'number' || typeof c.installments === 'string' ? 'unsupported' : 'type' });
+    else if (plan !== 1 && !plans.includes(plan)) errors.push({ field: 'card.installments', code: 'unsupported' });
+    else installments = plan;
+  }
   if (errors.length > before) return undefined;
   const card: NonNullable<CheckoutRequest['card']> = { token };
   if (brand) card.brand = brand;
   if (last4) card.last4 = last4;
+  if (installments !== undefined) card.installments = installments;
   return card;
 }
 
@@ -342,7 +374,8 @@ export function validateCheckoutRequest(body: unknown, options: CheckoutValidati
   const customer = checkCustomer(body, errors);
   const address = checkAddress(body, options.requireAddress ?? false, errors);
   const konbini = checkKonbini(body, method, errors);
-  const card = checkCard(body, method, errors);
+  const card = checkCard(body, method, options.installmentPlans ?? [], errors);
+  const wallet = checkWallet(body, method, options.wallets ?? [], errors);
 
   // Raw card data first (it is the reason to refuse), then each other field once.
   const all = [...rawCard, ...errors];
@@ -355,5 +388,6 @@ export function validateCheckoutRequest(body: unknown, options: CheckoutValidati
   if (address) value.address = address;
   if (konbini) value.konbini = konbini;
   if (card) value.card = card;
+  if (wallet) value.wallet = wallet;
   return { ok: true, value };
 }

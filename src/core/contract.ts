@@ -4,8 +4,25 @@
  * plus the ids of the closed vocabularies.
  */
 
-export const PAYMENT_METHODS = ['konbini', 'card', 'pay-easy', 'bank-transfer'] as const;
+export const PAYMENT_METHODS = ['konbini', 'card', 'pay-easy', 'bank-transfer', 'paypay', 'wallet'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** QR / app wallets a PSP may offer (`method: 'wallet'` with `wallet.type`; `paypay` is also a method of its own). */
+export const WALLETS = ['paypay', 'rakuten-pay', 'd-barai', 'au-pay', 'merpay'] as const;
+export type WalletId = (typeof WALLETS)[number];
+
+/**
+ * 支払回数 (`card.installments`): a number of payments (1 = 一括), `bonus`
+ * (ボーナス一括) or `revolving` (リボ). The backend says which it allows.
+ */
+export const INSTALLMENT_PLANS = [1, 2, 3, 5, 6, 10, 12, 15, 18, 20, 24, 'bonus', 'revolving'] as const;
+export type InstallmentPlan = (typeof INSTALLMENT_PLANS)[number];
+
+/** Reads a plan from JSON or an attribute token ("6", 6, "bonus"); null when it is none of INSTALLMENT_PLANS. */
+export function parseInstallmentPlan(v: unknown): InstallmentPlan | null {
+  const x = typeof v === 'string' && /^\d{1,2}$/.test(v) ? Number(v) : v;
+  return (INSTALLMENT_PLANS as readonly unknown[]).includes(x) ? (x as InstallmentPlan) : null;
+}
 
 export const KONBINI_STORES = ['seven-eleven', 'familymart', 'lawson', 'ministop', 'daily-yamazaki', 'seicomart'] as const;
 export type KonbiniStore = (typeof KONBINI_STORES)[number];
@@ -31,6 +48,8 @@ export interface CheckoutAddress {
   city: string;
   line1: string;
   line2: string;
+  /** The shopper confirmed an address its postal code does not match in the postal data (address-check.ts). */
+  confirmed?: boolean;
 }
 
 export interface CheckoutRequest {
@@ -42,7 +61,9 @@ export interface CheckoutRequest {
   customer: CheckoutCustomer;
   address?: CheckoutAddress;
   konbini?: { store: KonbiniStore };
-  card?: { token: string; brand?: string; last4?: string };
+  card?: { token: string; brand?: string; last4?: string; installments?: InstallmentPlan };
+  /** With `method: 'wallet'`: which wallet. */
+  wallet?: { type: WalletId };
 }
 
 export interface KonbiniInstructions {
@@ -78,9 +99,19 @@ export interface BankTransferInstructions {
 export type PaymentInstructions = KonbiniInstructions | PayEasyInstructions | BankTransferInstructions;
 
 export type CheckoutResponse =
-  | { status: 'succeeded'; orderId?: string }
-  | { status: 'pending'; orderId?: string; instructions: PaymentInstructions }
-  | { status: 'requires_action'; redirectUrl: string };
+  /** `emailSent`: the merchant also sent the receipt / payment numbers by e-mail (the result screen says so). */
+  | { status: 'succeeded'; orderId?: string; emailSent?: boolean }
+  | { status: 'pending'; orderId?: string; instructions: PaymentInstructions; emailSent?: boolean }
+  | { status: 'requires_action'; orderId?: string; redirectUrl?: string; action?: CheckoutAction };
+
+/**
+ * What the shopper must do to finish a `requires_action` order: leave for a
+ * page (3-D Secure, a wallet's page), or pay with a wallet app by scanning a QR
+ * code of `url` (on a phone: open `deeplink`, or `url`) before `expiresAt`.
+ */
+export type CheckoutAction =
+  | { type: 'redirect'; url: string }
+  | { type: 'qr'; url: string; deeplink?: string; expiresAt: string };
 
 export interface CheckoutErrorBody {
   /** `reference`: a short id of the request (from its `Request-Id`) the shopper can quote; the merchant finds it in the logs and the audit trail. */

@@ -3,7 +3,7 @@
  * with an Idempotency-Key and retries only when that is safe (same key, the
  * same bytes). Pure TypeScript over `fetch`; no DOM.
  */
-import type { CheckoutResponse, PaymentInstructions } from './contract.js';
+import type { CheckoutAction, CheckoutResponse, PaymentInstructions } from './contract.js';
 import { safeHttpsUrl } from './instructions.js';
 import { stripUnsafeChars } from './text.js';
 
@@ -89,11 +89,20 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function parseCheckoutResponse(v: unknown): CheckoutResponse | null {
   if (!isObject(v)) return null;
   const orderId = cleanServerText(v.orderId);
-  if (v.status === 'succeeded') return { status: 'succeeded', orderId };
+  const sent = v.emailSent === true ? { emailSent: true } : {};
+  if (v.status === 'succeeded') return { status: 'succeeded', orderId, ...sent };
   if (v.status === 'pending' && isObject(v.instructions)) {
-    return { status: 'pending', orderId, instructions: v.instructions as unknown as PaymentInstructions };
+    return { status: 'pending', orderId, instructions: v.instructions as unknown as PaymentInstructions, ...sent };
   }
-  if (v.status === 'requires_action' && typeof v.redirectUrl === 'string') return { status: 'requires_action', redirectUrl: v.redirectUrl };
+  if (v.status === 'requires_action' && (typeof v.redirectUrl === 'string' || isObject(v.action))) {
+    // The URLs are checked where they are used (parseAction in core/action.ts).
+    return {
+      status: 'requires_action',
+      orderId,
+      ...(typeof v.redirectUrl === 'string' ? { redirectUrl: v.redirectUrl } : {}),
+      ...(isObject(v.action) ? { action: v.action as unknown as CheckoutAction } : {}),
+    };
+  }
   return null;
 }
 

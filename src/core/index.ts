@@ -13,9 +13,15 @@ export { findPrefecture, PREFECTURES, type Prefecture } from './prefectures.js';
 export { findSecretPrefix } from './secrets.js';
 export { maxLength, noUnsafeChars, required, runValidators, type Validator } from './validators.js';
 export {
+  INSTALLMENT_PLANS,
   KONBINI_MAX_AMOUNT,
   KONBINI_STORES,
+  parseInstallmentPlan,
   PAYMENT_METHODS,
+  WALLETS,
+  type CheckoutAction,
+  type InstallmentPlan,
+  type WalletId,
   type BankTransferInstructions,
   type CheckoutAddress,
   type CheckoutCustomer,
@@ -83,3 +89,15 @@ export {
   type KonbiniTerminal,
 } from './konbini.js';
 export { normalizeInstructions, type SafeBankTransfer, type SafeInstructions, type SafeKonbini, type SafePayEasy } from './instructions.js';
+export {
+  fetchOrderStatus,
+  orderIdFromUrl,
+  ORDER_PARAM,
+  parseOrderStatus,
+  pollOrderStatus,
+  urlWithOrderId,
+  type OrderStatusView,
+  type ResumeKind,
+} from './resume.js';
+export { blocksOrder, checkAddressAgainstPostal, type AddressIssue, type AddressIssueCode } from './address-check.js';
+export { navigableUrl, parseAction, safeDeeplink } from './action.js';

@@ -44,3 +44,11 @@ export function charLength(s: string): number {
   for (const _ of s) n++;
   return n;
 }
+
+/**
+ * 12980 → "12,980": a whole yen amount with its digits grouped. No Intl: creating an
+ * Intl.NumberFormat costs milliseconds, and this runs on the first screen.
+ */
+export function groupDigits(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+}

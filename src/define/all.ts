@@ -5,3 +5,4 @@ import './name-fields.js';
 import './address-fields.js';
 import './konbini-picker.js';
 import './payment-instructions.js';
+import './wallet-qr.js';

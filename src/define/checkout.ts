@@ -1,11 +1,10 @@
 import { KessaiCheckout } from '../components/checkout/checkout.js';
 import { defineElement } from './define.js';
-// The sections the checkout renders.
+// The sections of the first screen; card fields, payment instructions and the
+// wallet QR code are defined when first needed (components/checkout/sections.ts).
 import './name-fields.js';
 import './contact-fields.js';
 import './address-fields.js';
 import './konbini-picker.js';
-import './card-fields.js';
-import './payment-instructions.js';
 
 defineElement('kessai-checkout', KessaiCheckout);

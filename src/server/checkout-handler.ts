@@ -28,12 +28,15 @@
  * Refused requests (1–6) and PSP failures (502) store nothing: the same key
  * may be sent again.
  */
-import { KONBINI_MAX_AMOUNT, type CheckoutRequest, type CheckoutResponse, type PaymentInstructions } from '../core/contract.js';
+import { KONBINI_MAX_AMOUNT, type CheckoutRequest, type CheckoutResponse, type InstallmentPlan, type PaymentInstructions, type WalletId } from '../core/contract.js';
 import { validateCheckoutRequest } from '../core/checkout-request.js';
+import { maskEmail } from '../core/resume.js';
+import { blocksOrder, checkAddressAgainstPostal } from '../core/address-check.js';
+import type { PostalAddress } from '../core/postal-data.js';
 import { bodyFingerprint, localeFromAcceptLanguage, parseIdempotencyKey, type ServerLocale } from './request.js';
 import { fail, JSON_TYPE, orderIdForKey, randomId, readBodyOr413, reply, send, toJstIso, type Reply } from './http.js';
 import type { Lease, Store, StoredResponse } from './store.js';
-import { PspUnsupportedMethodError, type Catalog, type OrderEventHandler, type OrderSettlement, type PaymentRequest, type PspAdapter } from './types.js';
+import { PspUnsupportedMethodError, type WalletActionRecord, type Catalog, type OrderEventHandler, type OrderSettlement, type PaymentRequest, type PspAdapter } from './types.js';
 import { appendAudit, auditEntry, type AuditContext } from './ops/audit.js';
 import { PspOutcomeUnknownError } from './ops/failover.js';
 import { errorFields, jsonLogger, referenceOf, requestIdOf, withRequestId, type Logger } from './ops/request-id.js';
@@ -63,6 +66,30 @@ export interface CheckoutHandlerOptions {
   logger?: Logger | false;
   /** Keep the audit trail (checkout requests and answers, PSP calls) in the store (default true). */
   audit?: boolean;
+  /**
+   * 支払回数 accepted in `card.installments` besides 1 (一括): give the page the same list
+   * (`installments` attribute of kessai-checkout). Default none. The PSP adapter must list them too.
+   */
+  installments?: readonly InstallmentPlan[];
+  /** Wallets offered for `method: 'wallet'` (the page's `wallets` attribute). Default none; `paypay` is also its own method. */
+  wallets?: readonly WalletId[];
+  /**
+   * Where 3-D Secure and wallet pages send the shopper back: your checkout page, given the order id
+   * (e.g. `(id) => \`https://shop.example/checkout?kessai-order=\${id}\``). Passed to the PSP as `returnUrl`.
+   */
+  returnUrl?: (orderId: string) => string;
+  /**
+   * The merchant e-mails the receipt and the payment numbers (from `onEvent` or its own mailer): answers
+   * carry `emailSent: true`, so the result screen says the numbers were also sent by e-mail (default false).
+   */
+  emailsReceipt?: boolean;
+  /**
+   * Every address of a postal code (`postalLookupFromDirectory` reads the same shards the page
+   * uses); `null` when the data cannot tell. With it, an address that disagrees with its code is
+   * refused (400 invalid_field on `address.postalCode` / `address.line1`, address-check.ts) unless
+   * the shopper confirmed it (`address.confirmed`); a code of several towns needs one of them.
+   */
+  postalLookup?: (postalCode: string) => Promise<readonly PostalAddress[] | null>;
 }
 
 /** The per-request context: what every log line and audit entry of one request names. */
@@ -102,6 +129,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     return auditOn && ctx.orderId ? appendAudit(store, auditEntry(kind, ctx, details, now()), (e) => reportError(e, ctx)) : Promise.resolve();
   };
   let requests = 0;
+  const sent = options.emailsReceipt ? { emailSent: true } : {};
 
   type Priced = { ok: true; item: { reference: string; name: string; amount: number } } | { ok: false; reply: Reply };
 
@@ -148,6 +176,15 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
         case 'bank-transfer':
           pending = await psp.createBankTransfer(payment);
           break;
+        case 'paypay':
+        case 'wallet': {
+          const wallet: WalletId = value.method === 'paypay' ? 'paypay' : value.wallet!.type;
+          const r = await psp.createWalletPayment!(payment, wallet);
+          await record(ctx, 'psp.result', { status: r.status, pspPaymentId: r.pspPaymentId, heldBy: r.psp ?? psp.name, action: r.action.type });
+          const body: CheckoutResponse = { status: 'requires_action', orderId, action: r.action, ...(r.action.type === 'redirect' ? { redirectUrl: r.action.url } : {}) };
+          const kept: WalletActionRecord = { method: 'wallet', wallet, action: r.action, ...(r.action.type === 'qr' ? { expiresAt: r.action.expiresAt } : {}) };
+          return { reply: reply(200, marked(body)), settlement: { status: 'requires_action', pspPaymentId: r.pspPaymentId, instructions: kept, at: toJstIso(now()), psp: r.psp } };
+        }
         case 'card': {
           const r = await psp.chargeCard(payment, value.card!);
           const at = toJstIso(now());
@@ -157,13 +194,14 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
           }
           const body: CheckoutResponse =
             r.status === 'succeeded'
-              ? { status: 'succeeded', orderId }
-              : ({ status: 'requires_action', orderId, redirectUrl: r.redirectUrl } as CheckoutResponse);
+              ? { status: 'succeeded', orderId, ...sent }
+              : { status: 'requires_action', orderId, redirectUrl: r.redirectUrl, action: { type: 'redirect', url: r.redirectUrl } };
           return { reply: reply(200, marked(body)), settlement: { status: r.status, pspPaymentId: r.pspPaymentId, at, psp: r.psp } };
         }
       }
+      if (!pending) throw new PspUnsupportedMethodError(psp.name, value.method);
       await record(ctx, 'psp.result', { status: 'pending', pspPaymentId: pending.pspPaymentId, heldBy: (pending as { psp?: string }).psp ?? psp.name });
-      const body: CheckoutResponse = { status: 'pending', orderId, instructions: pending.instructions };
+      const body: CheckoutResponse = { status: 'pending', orderId, instructions: pending.instructions, ...sent };
       return {
         reply: reply(200, marked(body)),
         settlement: { status: 'pending', pspPaymentId: pending.pspPaymentId, instructions: pending.instructions, at: toJstIso(now()), psp: (pending as { psp?: string }).psp },
@@ -226,12 +264,21 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
     } catch {
       return send(failIn(ctx, 400, 'invalid_json'));
     }
-    const checked = validateCheckoutRequest(json);
+    const checked = validateCheckoutRequest(json, { installmentPlans: options.installments, wallets: options.wallets });
     if (!checked.ok) {
       const rawCard = checked.errors.filter((e) => e.code === 'raw_card_data');
       return send(rawCard.length ? failIn(ctx, 400, 'raw_card_data', { fields: rawCard }) : failIn(ctx, 400, 'invalid_field', { fields: checked.errors }));
     }
     const value = checked.value;
+    if (value.address && options.postalLookup) {
+      const candidates = await options.postalLookup(value.address.postalCode);
+      const issue = candidates ? checkAddressAgainstPostal(value.address, candidates) : null;
+      if (blocksOrder(issue, value.address.confirmed === true)) return send(failIn(ctx, 400, 'invalid_field', { fields: [{ field: issue!.field, code: issue!.code }] }));
+    }
+    // Refused before any order exists: what this PSP adapter cannot do.
+    const plan = value.card?.installments;
+    if (plan !== undefined && plan !== 1 && !(psp.installmentPlans ?? []).includes(plan)) return send(failIn(ctx, 422, 'installments_unavailable', { field: 'card.installments' }));
+    if ((value.method === 'paypay' || value.method === 'wallet') && !psp.createWalletPayment) return send(failIn(ctx, 422, 'method_unavailable', { field: 'method' }));
 
     const fingerprint = await bodyFingerprint(bytes);
     const t = now().getTime();
@@ -276,7 +323,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       });
       if (!created) return lostLease(lease, ctx);
       // Evidence: what was asked (card token scrubbed; brand and last4 kept).
-      await record(ctx, 'checkout.request', { method: value.method, reference: value.reference, amount: item.amount, customer: value.customer, address: value.address, konbini: value.konbini, card: value.card && { brand: value.card.brand, last4: value.card.last4 }, takeover: lease.takeover });
+      await record(ctx, 'checkout.request', { method: value.method, reference: value.reference, amount: item.amount, customer: value.customer, address: value.address, konbini: value.konbini, card: value.card && { brand: value.card.brand, last4: value.card.last4, installments: value.card.installments }, wallet: value.wallet, takeover: lease.takeover });
 
       const payment: PaymentRequest = {
         orderId,
@@ -287,6 +334,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
         // Our canonical key: a take-over (or a retry after a PSP timeout) gets the PSP's first payment back.
         idempotencyKey: `kessai:${key}`,
         pinnedPsp: lease.takeover && auditOn ? await pinnedPsp(orderId) : undefined,
+        ...(options.returnUrl ? { returnUrl: options.returnUrl(orderId) } : {}),
       };
       await record(ctx, 'psp.call', { method: value.method, amount: item.amount, pspIdempotencyKey: payment.idempotencyKey, pinnedPsp: payment.pinnedPsp });
       let result = await callPsp(value, payment, ctx);
@@ -329,7 +377,8 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
   async function status(orderId: string, ctx: Ctx): Promise<Response> {
     const order = /^ord_[0-9a-z]{20}$/.test(orderId) ? await store.getOrder(orderId) : undefined;
     if (!order) return send(failIn(ctx, 404, 'not_found'));
-    // What the shopper's page may show: no name, address or contact data.
+    // What the shopper's page may show (anyone holding the unguessable order id can read it): no name,
+    // address or phone; the e-mail only masked (h***@example.jp), the card only as brand and last 4 digits.
     const body: Record<string, unknown> = {
       orderId: order.id,
       status: order.status,
@@ -339,7 +388,18 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): (request
       expiresAt: order.expiresAt,
       paidAt: order.paidAt,
     };
+    if (order.konbiniStore) body.konbiniStore = order.konbiniStore;
+    if (order.cardBrand) body.cardBrand = order.cardBrand;
+    if (order.cardLast4) body.cardLast4 = order.cardLast4;
+    const email = maskEmail(order.customer?.email ?? '');
+    if (email) body.email = email;
+    if (options.emailsReceipt) body.emailSent = true;
     if (order.status === 'pending' && order.instructions) body.instructions = order.instructions;
+    // A wallet order still waiting: its QR code or page again (after a reload), never personal data.
+    if (order.status === 'requires_action' && order.instructions?.method === 'wallet') {
+      body.action = order.instructions.action;
+      body.wallet = order.instructions.wallet;
+    }
     if (order.sandbox) body.sandbox = true;
     return send(reply(200, body));
   }

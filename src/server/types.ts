@@ -4,6 +4,9 @@
  */
 import type {
   BankTransferInstructions,
+  CheckoutAction,
+  InstallmentPlan,
+  WalletId,
   CheckoutAddress,
   CheckoutCustomer,
   KonbiniInstructions,
@@ -59,6 +62,8 @@ export interface PaymentRequest {
   idempotencyKey: string;
   /** Failover only: the one PSP an earlier attempt of this order reached with an unknown outcome; no other may be asked. */
   pinnedPsp?: string;
+  /** Where the PSP sends the shopper back after 3-D Secure or a wallet's page (the handler's `returnUrl` option, with the order id). */
+  returnUrl?: string;
 }
 
 interface PspResultBase {
@@ -76,6 +81,18 @@ export type CardResult =
   | (PspResultBase & { status: 'succeeded' })
   | (PspResultBase & { status: 'requires_action'; redirectUrl: string })
   | (PspResultBase & { status: 'declined'; declineCode: string });
+
+/** A wallet payment waiting for the shopper: a page to go to, or a QR code to scan before `expiresAt`. */
+export type WalletResult = PspResultBase & { status: 'requires_action'; action: CheckoutAction };
+
+/** What the order keeps of a wallet payment's action (as its `instructions`), so the status route can show it again. */
+export interface WalletActionRecord {
+  method: 'wallet';
+  wallet: WalletId;
+  action: CheckoutAction;
+  /** The QR code's deadline (the order is `expired` by the PSP's notification after it). */
+  expiresAt?: string;
+}
 
 /**
  * The notification types the transition table knows. Any other verified type is acknowledged, recorded and changes nothing.
@@ -165,8 +182,15 @@ export interface PspAdapter {
   createKonbiniPayment(payment: PaymentRequest, store: KonbiniStore): Promise<PendingResult<KonbiniInstructions>>;
   createPayEasyPayment(payment: PaymentRequest): Promise<PendingResult<PayEasyInstructions>>;
   createBankTransfer(payment: PaymentRequest): Promise<PendingResult<BankTransferInstructions>>;
-  /** Charges a one-time token from the PSP's token JS. Raw card data never reaches this code. */
-  chargeCard(payment: PaymentRequest, card: { token: string; brand?: string; last4?: string }): Promise<CardResult>;
+  /**
+   * Charges a one-time token from the PSP's token JS. Raw card data never reaches this code.
+   * `installments` (支払回数) is set only when the adapter lists `installmentPlans` and the plan is one of them.
+   */
+  chargeCard(payment: PaymentRequest, card: { token: string; brand?: string; last4?: string; installments?: InstallmentPlan }): Promise<CardResult>;
+  /** 支払回数 this adapter can pass to its PSP (besides 1, 一括). Without it, an order in installments is refused (422 method_unavailable). */
+  readonly installmentPlans?: readonly InstallmentPlan[];
+  /** Starts a wallet payment (PayPay, 楽天ペイ …). Without it, wallet orders are refused (422 method_unavailable). */
+  createWalletPayment?(payment: PaymentRequest, wallet: WalletId): Promise<WalletResult>;
   /**
    * Verifies a notification's signature with the PSP's signing secret
    * (server-only, in constant time) and returns the event — whatever its type —
@@ -229,7 +253,8 @@ export interface Order {
   psp: string;
   pspPaymentId: string | null;
   sandbox: boolean;
-  instructions: PaymentInstructions | null;
+  /** Pending orders: the payment instructions; wallet orders: their action ({@link WalletActionRecord}). */
+  instructions: PaymentInstructions | WalletActionRecord | null;
   /** The payment deadline (ISO 8601 with offset, as the PSP stated it), for Konbini / Pay-easy / bank transfer. */
   expiresAt: string | null;
   /** ISO 8601 in JST. */
@@ -263,7 +288,7 @@ export interface NewOrder {
 export interface OrderSettlement {
   status: 'pending' | 'requires_action' | 'succeeded' | 'declined';
   pspPaymentId: string;
-  instructions?: PaymentInstructions;
+  instructions?: PaymentInstructions | WalletActionRecord;
   /** ISO 8601 in JST. */
   at: string;
   /** The adapter that holds the payment, when not the one named at creation (failover). */

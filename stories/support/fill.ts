@@ -14,6 +14,8 @@ export interface Shopper extends CheckoutCustomer {
   /** 町名・番地 as a whole (typed over what the lookup filled in). */
   line1?: string;
   store?: string;
+  /** Card data typed into the card fields (where the card method is chosen); the tokenizer gets it, nothing else. */
+  card?: { number: string; exp?: string; cvc?: string; name?: string };
 }
 
 export const SHOPPER: Shopper = {
@@ -38,6 +40,10 @@ const LABELS = {
     city: 'City, ward, town or village',
     line1: 'Town and block number',
   },
+};
+const CARD_LABELS = {
+  ja: { number: 'カード番号', exp: '有効期限', cvc: 'セキュリティコード', name: '名義' },
+  en: { number: 'Card number', exp: 'Expiry date', cvc: 'Security code', name: 'Cardholder name' },
 };
 
 function input(host: Element, label: string): HTMLInputElement {
@@ -90,6 +96,16 @@ export async function fillCheckout(checkout: Updatable, options: { en?: boolean;
     if (!radio) throw new Error(`fillCheckout: no chain "${s.store}"`);
     radio.click();
   }
-  for (const p of [name, contact, address, part('kessai-konbini-picker')]) await p?.updateComplete;
+  const card = s.card ? part('kessai-card-fields') : null;
+  if (s.card) {
+    if (!card) throw new Error('fillCheckout: no card fields shown');
+    const C = options.en ? CARD_LABELS.en : CARD_LABELS.ja;
+    const { number, exp = '12/30', cvc = '123', name: holder = 'HANAKO YAMADA' } = s.card;
+    type(card, C.number, number);
+    type(card, C.exp, exp);
+    type(card, C.cvc, cvc);
+    type(card, C.name, holder);
+  }
+  for (const p of [name, contact, address, part('kessai-konbini-picker'), card]) await p?.updateComplete;
   await checkout.updateComplete;
 }

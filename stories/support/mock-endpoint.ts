@@ -24,6 +24,8 @@ const ANSWERS: Record<string, (lang: 'ja' | 'en') => Promise<Response>> = {
     json(422, {
       error: { code: 'invalid_phone', message: lang === 'en' ? 'Orders cannot be placed with this phone number.' : 'この電話番号ではご注文いただけません。', field: 'customer.phone' },
     }),
+  // A wallet order still waiting (the status route of /story-endpoint/wallet/<orderId>).
+  wallet: async () => json(200, { orderId: 'ord_story_4', status: 'requires_action', amount: 5000, currency: 'JPY', method: 'paypay' }),
   // Never answers: the "submitting" state.
   pending: () => new Promise<Response>(() => undefined),
 };
@@ -39,7 +41,7 @@ export function installMockEndpoint(): void {
   const real = globalThis.fetch.bind(globalThis);
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url, location.href);
-    const m = /^\/story-endpoint\/([\w-]+)$/.exec(url.pathname);
+    const m = /^\/story-endpoint\/([\w-]+)(?:\/[\w-]+)?$/.exec(url.pathname);
     if (!m || !ANSWERS[m[1]]) return real(input, init);
     const language = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).get('Accept-Language') ?? '';
     return ANSWERS[m[1]](/^en\b/i.test(language) ? 'en' : 'ja');

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { charLength, hasUnsafeChars, stripUnsafeChars, toHalfWidthAscii } from '../../src/core/text.js';
+import { charLength, groupDigits, hasUnsafeChars, stripUnsafeChars, toHalfWidthAscii } from '../../src/core/text.js';
 
 describe('core/text', () => {
   const unsafe: Array<[string, string]> = [
@@ -73,5 +73,10 @@ describe('core/text', () => {
     expect(charLength('😀')).to.equal(1);
     expect(charLength('𠮷野家')).to.equal(3);
     expect(charLength('x'.repeat(10_000))).to.equal(10_000);
+  });
+  it('groups yen amounts by three digits exactly as the shopper reads them (the same as Intl, for any whole amount)', () => {
+    expect([0, 999, 1000, 12980, 300000, 1234567].map(groupDigits)).to.deep.equal(['0', '999', '1,000', '12,980', '300,000', '1,234,567']);
+    const intl = new Intl.NumberFormat('en-US');
+    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => groupDigits(n) === intl.format(n)));
   });
 });

@@ -69,3 +69,15 @@ export async function typeAndLeave(host: { updateComplete: Promise<unknown> }, i
   await host.updateComplete;
   return { error: errorOf(input), value: input.value };
 }
+
+/**
+ * A placed order puts `?kessai-order=` into the page's URL (so a reload shows its result); every
+ * test page starts the next test without it, or that test's checkout would show the old result.
+ */
+export function forgetOrderInUrl(): void {
+  const u = new URL(location.href);
+  if (!u.searchParams.has('kessai-order')) return;
+  u.searchParams.delete('kessai-order');
+  history.replaceState(history.state, '', u.href);
+}
+if (typeof afterEach === 'function') afterEach(forgetOrderInUrl);

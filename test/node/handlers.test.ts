@@ -55,6 +55,14 @@ describe('checkout handler in Node http (docs/examples/node-http.ts)', { timeout
     assert.equal(s.orderId, body.orderId);
     assert.deepEqual(s.instructions, body.instructions);
     assert.ok(!JSON.stringify(s).includes('山田'), 'no customer data');
+    // What the result screen needs after a reload: the method, the Konbini chain, the e-mail only masked.
+    assert.equal(s.method, 'konbini');
+    assert.equal(s.konbiniStore, 'lawson');
+    assert.equal(s.amount, 3240);
+    const email = (orderBody().customer as { email: string }).email;
+    assert.ok(!JSON.stringify(s).includes(email), 'no full e-mail address');
+    assert.equal(s.email, `${email[0]}***${email.slice(email.indexOf('@'))}`);
+    assert.equal(s.phone, undefined);
     assert.equal((await fetch(`${origin}/api/checkout/ord_00000000000000000000`)).status, 404);
     assert.equal((await fetch(`${origin}/api/checkout`)).status, 405);
     assert.equal((await fetch(`${origin}/api/checkout/${body.orderId}`, { method: 'DELETE' })).status, 405);

@@ -64,12 +64,26 @@ export async function handleEndpoint(ctx, route) {
   const body = await readBody(ctx.req);
   const log = logs.get(session) ?? [];
   logs.set(session, log);
-  log.push({ key: ctx.get('Idempotency-Key'), contentType: ctx.get('Content-Type'), language: ctx.get('Accept-Language'), body });
+  log.push({ method: ctx.method, path: ctx.path, key: ctx.get('Idempotency-Key'), contentType: ctx.get('Content-Type'), language: ctx.get('Accept-Language'), body });
   const n = log.length;
+
+  // The status route, GET {endpoint}/{orderId}: /test-api/endpoint/<scenario>/<orderId>.
+  const read = /^([\w-]+)\/([^/]+)$/.exec(scenario);
+  if (read && ctx.method === 'GET') {
+    const [, kind] = read;
+    if (kind === 'konbini') return json(ctx, 200, { ...KONBINI, amount: 3240, method: 'konbini', email: 't***@example.jp', emailSent: true }), true;
+    if (kind === 'expired') return json(ctx, 200, { orderId: read[2], status: 'expired', amount: 3240, method: 'konbini' }), true;
+    if (kind === 'card-paid') return json(ctx, 200, { orderId: read[2], status: 'paid', amount: 1980, method: 'card', cardBrand: 'visa', cardLast4: '1111', email: 't***@example.jp' }), true;
+    if (kind === 'hostile-status')
+      return json(ctx, 200, { orderId: read[2], status: 'paid', amount: 1980, method: 'card', cardBrand: '<img src=x onerror="window.__pwned=1">', cardLast4: '<b>', email: '<script>window.__pwned=1</script>' }), true;
+    return json(ctx, 404, { error: { code: 'not_found' } }), true;
+  }
 
   switch (scenario) {
     case 'ok':
       return json(ctx, 200, { status: 'succeeded', orderId: 'ord_ok' }), true;
+    case 'card-paid':
+      return json(ctx, 200, { status: 'succeeded', orderId: 'ord_card_paid', emailSent: true }), true;
     case 'konbini':
       return json(ctx, 200, KONBINI), true;
     case 'slow-ok':
@@ -113,8 +127,17 @@ export async function handleEndpoint(ctx, route) {
       ctx.status = 204;
       return true;
     case 'timeout':
-      await sleep(30_000); // far beyond the 1 s client timeout the timeout test sets
-      return json(ctx, 200, { status: 'succeeded' }), true;
+      // Never answers: only the client's own timeout (1 s in the test) can end the wait. The hold
+      // ends when the client gives up (its connection closes) or after 100 s, by dropping the
+      // connection: never with an answer that a late client could take for the order's outcome,
+      // and no connection left held for WebKit's per-host pool while later tests run.
+      await new Promise((resolve) => {
+        const cap = setTimeout(resolve, 100_000);
+        ctx.res.once('close', () => (clearTimeout(cap), resolve()));
+      });
+      ctx.req.socket.destroy();
+      ctx.respond = false;
+      return true;
     case 'refused-with-reference':
       return json(ctx, 422, { error: { code: 'unknown_reference', message: say(ctx, 'ご注文の商品が見つかりません。', 'The item ordered was not found.'), reference: '7KQ2M9XD' } }), true;
     case 'hostile-reference':

@@ -71,6 +71,8 @@ async function fakePsp(m, name, now) {
 async function newShop(options, origin) {
   serverModule ??= loadCheckoutServer();
   const m = await serverModule;
+  const id = randomUUID();
+  const base = `/test-api/shop/${id}`;
   const fixed = options.now ? new Date(options.now) : null;
   const now = fixed ? () => new Date(fixed.getTime()) : () => new Date();
   const store = m.createSqliteStore({ path: ':memory:' });
@@ -85,6 +87,9 @@ async function newShop(options, origin) {
             expiryDays: options.expiryDays,
             now,
             webhookSecret: randomBytes(32).toString('hex'),
+            // Its 3-D Secure and wallet pages are served by this shop (same origin as the tests).
+            baseUrl: `${origin}${base}/sandbox`,
+            walletQrSeconds: options.walletQrSeconds,
           }),
           fake: null,
         }
@@ -92,10 +97,19 @@ async function newShop(options, origin) {
   const events = [];
   const onEvent = (e) => void events.push({ type: e.type, orderId: e.order?.id ?? null, previousStatus: e.previousStatus ?? null, status: e.order?.status ?? null });
   const common = { store, psp, now, onEvent, onError: () => {} };
-  const checkout = m.createCheckoutHandler({ ...common, catalog: m.createDemoCatalog(), lockTimeoutMs: options.lockTimeoutMs });
+  // returnUrl: where 3-D Secure and wallet pages send the shopper back (a test page; `{orderId}` is replaced).
+  const returnUrl = typeof options.returnUrl === 'string' ? (orderId) => new URL(options.returnUrl.replace('{base}', encodeURIComponent(base)).replace('{orderId}', orderId), origin).href : undefined;
+  const checkout = m.createCheckoutHandler({ ...common, catalog: m.createDemoCatalog(), lockTimeoutMs: options.lockTimeoutMs, installments: options.installments, wallets: options.wallets, returnUrl });
   const webhook = m.createWebhookHandler(common);
-  const app = { fetch: (request) => (new URL(request.url).pathname === '/api/psp-webhook' ? webhook(request) : checkout(request)) };
-  const id = randomUUID();
+  const deliver = (signed) => webhook(new Request('http://shop/api/psp-webhook', { method: 'POST', headers: signed.headers, body: signed.body }));
+  const pages = name === 'sandbox' ? psp.pages(deliver) : null;
+  const app = {
+    fetch: (request) => {
+      const path = new URL(request.url).pathname;
+      if (path.startsWith('/sandbox/') && pages) return pages(request);
+      return path === '/api/psp-webhook' ? webhook(request) : checkout(request);
+    },
+  };
   if (fake) fake.webhookUrl = `${origin}/test-api/shop/${id}/api/psp-webhook`;
   shops.set(id, { app, store, psp, fake, events, module: m, now });
   if (shops.size > MAX_SHOPS) {
@@ -149,7 +163,7 @@ async function shopRoute(ctx, rest) {
     ctx.body = { error: 'unknown shop' };
     return;
   }
-  if (path.startsWith('/api/')) return forward(ctx, shop.app, path);
+  if (path.startsWith('/api/') || path.startsWith('/sandbox/')) return forward(ctx, shop.app, path);
   if (path === '/orders' && ctx.method === 'GET') {
     ctx.set('Cache-Control', 'no-store');
     ctx.body = {
@@ -157,6 +171,7 @@ async function shopRoute(ctx, rest) {
       orders: await shop.store.listOrders(),
       payments: shop.fake ? shop.fake.payments.size : shop.psp.payments,
       pspViolations: shop.fake?.violations ?? [],
+      sandboxPayments: shop.fake ? [] : [...shop.psp.records.values()],
       events: shop.events,
       notifications: await shop.store.listNotifications(),
     };
@@ -292,6 +307,19 @@ export function testApiMiddleware() {
         `<script src="/test-api/cdn/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`;
       return;
     }
+    if (route === 'wallet-page') {
+      // A shop page with the checkout from source (test/helpers/wallet-page.ts), posting to a shop of
+      // /test-api/shop/new: the page 3-D Secure and wallet pages send the shopper back to.
+      const base = /^\/test-api\/shop\/[0-9a-f-]{36}$/.test(ctx.query.base ?? '') ? ctx.query.base : '';
+      const methods = /^[a-z -]{1,80}$/.test(ctx.query.methods ?? '') ? ctx.query.methods : 'paypay';
+      ctx.set('Content-Type', 'text/html; charset=utf-8');
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body =
+        `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>shop</title></head><body>` +
+        `<kessai-checkout endpoint="${base}/api/checkout" amount="5000" reference="e-gift-5000" no-address methods="${methods}" installments="3 6 12"></kessai-checkout>` +
+        `<script type="module" src="/test/helpers/wallet-page.ts"></script></body></html>`;
+      return;
+    }
     if (route === 'embed-english-page') {
       // An English shop page: the embed fetches kessai.en.json beside itself (cdn-tampered/: a changed copy).
       const dir = ctx.query.tampered ? 'cdn-tampered' : 'cdn';
@@ -301,6 +329,24 @@ export function testApiMiddleware() {
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title></head><body>` +
         `<kessai-contact-fields name="c"></kessai-contact-fields><kessai-konbini-picker amount="350000"></kessai-konbini-picker>` +
         `<script src="/test-api/${dir}/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`;
+      return;
+    }
+    if (route === 'embed-parts-page') {
+      // A strict page: scripts only with its CSP nonce, Trusted Types enforced (where the engine
+      // has them), a card checkout and an order-complete element of its own, both loaded as parts
+      // (?tampered=1: the parts come changed, so their integrity check fails).
+      const dir = ctx.query.tampered ? 'cdn-tampered' : 'cdn';
+      const sri = (await readFile(`${root}dist/cdn/kessai.js.sri`, 'utf8')).trim();
+      const nonce = 'n0nce-' + Math.random().toString(36).slice(2);
+      const instructions = JSON.stringify({ method: 'konbini', store: 'lawson', paymentCode: '12345', confirmationNumber: '6789', expiresAt: '2099-12-31T23:59:59+09:00' });
+      ctx.set('Content-Security-Policy', `script-src 'nonce-${nonce}'; require-trusted-types-for 'script'; trusted-types lit-html kessai`);
+      ctx.set('Content-Type', 'text/html; charset=utf-8');
+      ctx.body =
+        `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>parts</title></head><body>` +
+        `<kessai-checkout endpoint="/test-api/endpoint/konbini" amount="3240" methods="card"></kessai-checkout>` +
+        `<kessai-payment-instructions order-id="A-1" amount="3240" instructions='${instructions}'></kessai-payment-instructions>` +
+        `<script nonce="${nonce}">document.querySelector('kessai-checkout').cardTokenizer = async () => ({ token: 'tok_test' });</script>` +
+        `<script nonce="${nonce}" src="/test-api/${dir}/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`;
       return;
     }
     if (route === 'embed-address-page') {
@@ -319,6 +365,13 @@ export function testApiMiddleware() {
       const json = await readFile(`${root}dist/cdn/kessai.en.json`, 'utf8');
       ctx.set('Content-Type', 'application/json');
       ctx.body = route.startsWith('cdn-tampered') ? json.replace('Email address', 'Send your password to') : json;
+      return;
+    }
+    const part = /^(cdn|cdn-tampered)\/(kessai-[\w.-]+\.js)$/.exec(route);
+    if (part) {
+      const code = await readFile(`${root}dist/cdn/${part[2]}`, 'utf8');
+      ctx.set('Content-Type', 'text/javascript');
+      ctx.body = part[1] === 'cdn' ? code : code.replace('function(', 'function (');
       return;
     }
     if (route === 'cdn/kessai.js' || route === 'cdn-tampered/kessai.js') {

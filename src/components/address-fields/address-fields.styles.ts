@@ -53,6 +53,23 @@ export const addressFieldsStyles = [
       padding: 0;
       accent-color: var(--_focus);
     }
+    .confirm {
+      display: flex;
+      align-items: flex-start;
+      gap: 0.5rem;
+      margin: 0 0 var(--kessai-field-gap, 0.75rem);
+      cursor: pointer;
+    }
+    .confirm input {
+      inline-size: 1.25rem;
+      block-size: 1.25rem;
+      min-block-size: 0;
+      flex: none;
+      margin: 0.15rem 0 0;
+      padding: 0;
+      accent-color: var(--_focus);
+    }
+    .confirm input:focus-visible,
     .town input:focus-visible {
       outline: var(--_ring) solid var(--_focus);
       outline-offset: 2px;

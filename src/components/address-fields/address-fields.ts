@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { blocksOrder, checkAddressAgainstPostal, CONFIRMABLE_ISSUES, type AddressIssue } from '../../core/address-check.js';
 import { type PostalAddress } from '../../core/postal-data.js';
 import { FIELD_SCHEMA } from '../../core/field-schema.js';
 import { formatPostalCode, normalizePostalCode } from '../../core/postal.js';
 import { findPrefecture, PREFECTURES } from '../../core/prefectures.js';
-import { msg } from '../../localize.js';
+import { msg, str } from '../../localize.js';
 import { FormFieldsElement, schemaField, type FieldSpec } from '../shared/form-fields.js';
 import { addressFieldsStyles } from './address-fields.styles.js';
 import { DEFAULT_POSTAL_TIMEOUT, lookupPostalCode, PostalLookupError, type PostalLookupFailure } from './postal-source.js';
@@ -45,6 +46,9 @@ type Lookup =
 
 type AutoKey = 'prefecture' | 'city' | 'line1';
 
+/** 町名・番地 holding a block number and no town: digits, dashes, 丁目 / 番地 / 番 / 号 / の. */
+const BLOCK_NUMBER_ONLY = /^[\s\d\uFF10-\uFF19\-\u2010-\u2015\u2212\u30FC\uFF0D丁目番地号の]+$/;
+
 /**
  * 郵便番号, 都道府県, 市区町村, 町名・番地 and 建物名・部屋番号. Typing a 7-digit
  * postal code (any width, any dash, 〒) fills the prefecture, city and town
@@ -82,6 +86,8 @@ export class KessaiAddressFields extends FormFieldsElement {
   @property({ attribute: 'postal-timeout', type: Number }) postalTimeout = DEFAULT_POSTAL_TIMEOUT;
 
   @state() private lookup: Lookup = { status: 'idle' };
+  /** The shopper confirmed an address the postal data does not match (sent as `confirmed`). */
+  @state() private confirmed = false;
 
   /** What the last lookup put in each field: a field is the shopper's once it holds anything else. */
   private auto: Partial<Record<AutoKey, string>> = {};
@@ -102,7 +108,45 @@ export class KessaiAddressFields extends FormFieldsElement {
       city: v.city,
       line1: v.line1,
       line2: v.line2,
+      ...(this.confirmed && this.issue() ? { confirmed: 'true' } : {}),
     };
+  }
+
+  /** How the address disagrees with its postal code (null: it agrees, or the data cannot tell). */
+  private issue(): AddressIssue | null {
+    const l = this.lookup;
+    const code = normalizePostalCode(this.values.postalCode ?? '');
+    if (l.status === 'not-found' && l.code === code) return checkAddressAgainstPostal({ prefectureCode: '', city: '', line1: '' }, []);
+    if ((l.status !== 'found' && l.status !== 'multiple') || l.code !== code) return null;
+    const a = { prefectureCode: this.values.prefecture ?? '', city: this.values.city ?? '', line1: this.values.line1 ?? '' };
+    // Judged once the shopper has given what is compared (the empty fields have their own errors).
+    if (!a.prefectureCode || !a.city) return null;
+    const issue = checkAddressAgainstPostal(a, l.candidates);
+    return issue && issue.field === 'address.line1' && !a.line1.trim() ? null : issue;
+  }
+
+  /** Field errors, plus the postal check's (on 郵便番号 or 町名・番地) unless the shopper confirmed it. */
+  override errors(): Array<[string, string]> {
+    const base = super.errors();
+    const issue = this.issue();
+    if (!blocksOrder(issue, this.confirmed)) return base;
+    const key = issue!.field === 'address.line1' ? 'line1' : 'postalCode';
+    if (base.some(([k]) => k === key)) return base;
+    const order = FIELDS.map((f) => f.key);
+    return [...base, [key, issue!.code] as [string, string]].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
+  }
+
+  /** The postal check's problem goes to where it is solved: the town list, or the confirmation box. */
+  override focusFirstInvalid(): void {
+    const first = this.errors()[0];
+    const target =
+      first?.[1] === 'town_required'
+        ? this.renderRoot.querySelector<HTMLInputElement>('input[name="town"]')
+        : first && CONFIRMABLE_ISSUES.includes(first[1] as never)
+          ? this.renderRoot.querySelector<HTMLInputElement>('#confirm')
+          : null;
+    if (target) target.focus();
+    else super.focusFirstInvalid();
   }
 
   /** Prefills the fields; `prefecture` may be a name ("東京都") or, as `prefectureCode`, a JIS code. */
@@ -116,6 +160,22 @@ export class KessaiAddressFields extends FormFieldsElement {
 
   protected errorMessage(key: string, code: string): string {
     if (code === 'unsafe') return msg('Remove control or direction-changing characters.', { id: 'common.unsafe' });
+    const expected = this.issue()?.expected ?? [];
+    switch (code) {
+      case 'postal_unknown':
+        return msg('This postal code is not in the postal data. Check the postal code; if it is right, tick the box below.', { id: 'address.check.unknown' });
+      case 'postal_mismatch': {
+        const postal = formatPostalCode(this.values.postalCode ?? '');
+        const place = this.placeNames(expected);
+        return msg(str`Postal code ${postal} is for ${place}. Check the postal code.`, { id: 'address.check.mismatch' });
+      }
+      case 'town_missing': {
+        const town = expected[0]?.town ?? '';
+        return msg(str`Start with the town, ${town}, then the block number.`, { id: 'address.check.townMissing' });
+      }
+      case 'town_required':
+        return msg('This postal code covers several areas. Choose yours from the list.', { id: 'address.check.townRequired' });
+    }
     switch (key) {
       case 'postalCode':
         if (code === 'required') return msg('Enter your postal code.', { id: 'address.postalCode.required' });
@@ -154,6 +214,28 @@ export class KessaiAddressFields extends FormFieldsElement {
     if (!e.isComposing) this.maybeLookUp();
   }
 
+  /** The places a code stands for, as the shopper reads them (「東京都 千代田区」). */
+  private placeNames(list: readonly PostalAddress[]): string {
+    const en = this.locale === 'en';
+    return [...new Set(list.map((c) => `${en ? c.prefectureEn : c.prefecture} ${c.city}`))].join(' / ');
+  }
+
+  /**
+   * Keyboard focus selects an input's text, so the next keystroke would replace
+   * what the lookup filled (神宮前 → 1-2-3): the caret goes after it instead.
+   */
+  protected override onFieldFocus(key: string, input: HTMLInputElement): void {
+    if (key !== 'city' && key !== 'line1') return;
+    const auto = this.auto[key];
+    if (!auto || !input.value.startsWith(auto)) return;
+    const end = () => {
+      if (this.renderRoot.querySelector(':focus') === input && input.selectionStart !== input.selectionEnd) input.setSelectionRange(input.value.length, input.value.length);
+    };
+    end();
+    // Engines select on keyboard focus after the focus event: once more when that is done.
+    setTimeout(end);
+  }
+
   protected override onFieldBlur(key: string): void {
     super.onFieldBlur(key);
     if (key === 'postalCode') this.formatPostalCode();
@@ -184,6 +266,7 @@ export class KessaiAddressFields extends FormFieldsElement {
   private async runLookup(code: string): Promise<void> {
     const seq = ++this.seq;
     this.lookup = { status: 'loading', code };
+    this.confirmed = false;
     const stale = () => {
       if (seq !== this.seq) return true; // a newer lookup started
       if (normalizePostalCode(this.values.postalCode ?? '') === code) return false;
@@ -254,6 +337,8 @@ export class KessaiAddressFields extends FormFieldsElement {
     let value: string;
     if (current === '' || current === previous) value = next;
     else if (key === 'line1' && previous && current.startsWith(previous)) value = next + current.slice(previous.length);
+    // Only a block number typed before the town was known (「123」, 「1-2-3」, 「4丁目5番」): the town goes in front of it.
+    else if (key === 'line1' && next && BLOCK_NUMBER_ONLY.test(current)) value = next + current;
     else return current === next;
     this.auto[key] = next;
     if (value !== current) this.setField(key, value, false);
@@ -266,6 +351,7 @@ export class KessaiAddressFields extends FormFieldsElement {
 
   override formResetCallback(): void {
     super.formResetCallback();
+    this.confirmed = false;
     this.auto = {};
     this.lastCode = '';
     this.seq++;
@@ -286,12 +372,29 @@ export class KessaiAddressFields extends FormFieldsElement {
           ? msg('Address looked up. Fields you had filled in were left as they were.', { id: 'address.lookup.kept' })
           : msg('Address filled in from the postal code. Add the block number.', { id: 'address.lookup.found' });
       case 'not-found':
-        return msg('This postal code was not found. Please enter your address.', { id: 'address.lookup.notFound' });
+        return msg('This postal code was not found. Check that it is right.', { id: 'address.lookup.notFound' });
       case 'error':
         return msg('The address could not be looked up. Please enter it yourself.', { id: 'address.lookup.error' });
       default:
         return '';
     }
+  }
+
+  /** "I checked: the address is right", offered where a confirmable postal check fails. */
+  private renderConfirm(field: AddressIssue['field']) {
+    const issue = this.issue();
+    if (!issue || issue.field !== field || !CONFIRMABLE_ISSUES.includes(issue.code)) return nothing;
+    const key = field === 'address.line1' ? 'line1' : 'postalCode';
+    return html`<label class="confirm" part="confirm"
+      ><input
+        id="confirm"
+        type="checkbox"
+        aria-describedby="${key}-error"
+        ?disabled=${this.isDisabled}
+        .checked=${live(this.confirmed)}
+        @change=${(e: Event) => (this.confirmed = (e.target as HTMLInputElement).checked)}
+      />${msg('I have checked the postal code and the address. Order with them as they are.', { id: 'address.check.confirm' })}</label
+    >`;
   }
 
   private renderTowns() {
@@ -332,6 +435,7 @@ export class KessaiAddressFields extends FormFieldsElement {
           describedBy: 'postalCode-status',
         })}
         <p id="postalCode-status" class="status" part="status" role="status" data-state=${this.lookup.status}>${this.statusText()}</p>
+        ${this.renderConfirm('address.postalCode')}
       </div>
       ${this.renderTowns()}
       ${this.renderSelectField('prefecture', {
@@ -349,6 +453,7 @@ export class KessaiAddressFields extends FormFieldsElement {
         autocomplete: 'address-line1',
         hint: msg('Include the block number, e.g. 千代田1-1.', { id: 'address.line1.hint' }),
       })}
+      ${this.renderConfirm('address.line1')}
       ${this.renderTextField('line2', {
         label: msg('Building and room', { id: 'address.line2.label' }),
         autocomplete: 'address-line2',

@@ -1,4 +1,5 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import {
   detectCardBrand,
   formatCardExpiry,
@@ -10,6 +11,7 @@ import {
   validateCardHolder,
   validateCardNumber,
 } from '../../core/card.js';
+import { parseInstallmentPlan, type InstallmentPlan } from '../../core/contract.js';
 import { checkField, FIELD_SCHEMA } from '../../core/field-schema.js';
 import { toHalfWidthAscii } from '../../core/text.js';
 import { noUnsafeChars, type Validator } from '../../core/validators.js';
@@ -51,12 +53,38 @@ const CONTAINED_EVENTS = ['input', 'beforeinput', 'change', 'keydown', 'keyup', 
  * @csspart field - Wrapper of one label, input, hint and error.
  * @csspart label - A field's visible label.
  * @csspart input - A text input.
+ * @csspart select - The 支払回数 (number of payments) select.
  * @csspart hint - Help text under an input.
  * @csspart error - Inline error text.
  * @cssproperty --kessai-color-error - Error text and border colour.
  */
 export class KessaiCardFields extends FormFieldsElement {
   static override styles = cardFieldsStyles;
+
+  /**
+   * 支払回数 the merchant's backend allows, space-separated: numbers of payments
+   * (`1` = 一括, 2 3 5 6 10 12 15 18 20 24), `bonus` (ボーナス一括), `revolving` (リボ).
+   * A 支払回数 select appears when it lists any plan besides 1; 一括 is always first.
+   */
+  @property() installments = '';
+  @state() private plan: InstallmentPlan = 1;
+
+  /** The plans offered (一括 first), or none when only 一括 is possible. */
+  get installmentPlans(): InstallmentPlan[] {
+    const plans: InstallmentPlan[] = [1];
+    for (const t of this.installments.split(/\s+/).filter(Boolean)) {
+      const p = parseInstallmentPlan(t);
+      if (p === null) console.warn(`<kessai-card-fields>: unknown installment plan "${t}" is ignored.`);
+      else if (!plans.includes(p)) plans.push(p);
+    }
+    return plans.length > 1 ? plans : [];
+  }
+
+  /** The chosen 支払回数 (sent as `card.installments`), or undefined when no choice is offered. */
+  get selectedInstallments(): InstallmentPlan | undefined {
+    const plans = this.installmentPlans;
+    return plans.length ? (plans.includes(this.plan) ? this.plan : 1) : undefined;
+  }
 
   private readonly specs: readonly FieldSpec[] = [
     { key: 'number', validators: [noUnsafeChars, { name: 'card', validate: (v) => validateCardNumber(v) }] },
@@ -120,6 +148,7 @@ export class KessaiCardFields extends FormFieldsElement {
   /** Forgets every card value (also on disconnect). */
   wipe(): void {
     this.values = {};
+    this.plan = 1;
     this.renderRoot?.querySelectorAll('input').forEach((i) => (i.value = ''));
   }
 
@@ -180,6 +209,32 @@ export class KessaiCardFields extends FormFieldsElement {
     }
   }
 
+  private planLabel(p: InstallmentPlan): string {
+    if (p === 1) return msg('Pay in full (one payment)', { id: 'card.installments.one' });
+    if (p === 'bonus') return msg('Bonus-month lump sum', { id: 'card.installments.bonus' });
+    if (p === 'revolving') return msg('Revolving payments', { id: 'card.installments.revolving' });
+    return msg(str`${p} installments`, { id: 'card.installments.count' });
+  }
+
+  private renderInstallments() {
+    const plans = this.installmentPlans;
+    if (!plans.length) return nothing;
+    const current = String(this.selectedInstallments);
+    return html`<div class="field" part="field installments-field">
+      <label for="installments" part="label">${msg('Number of payments', { id: 'card.installments.label' })}</label>
+      <select
+        id="installments"
+        part="select"
+        aria-describedby="installments-hint"
+        ?disabled=${this.isDisabled}
+        @change=${(e: Event) => (this.plan = parseInstallmentPlan((e.target as HTMLSelectElement).value) ?? 1)}
+      >
+        ${plans.map((p) => html`<option value=${String(p)} ?selected=${String(p) === current}>${this.planLabel(p)}</option>`)}
+      </select>
+      <p id="installments-hint" class="hint" part="hint">${msg('Fees for installments and revolving payments follow your card company’s terms.', { id: 'card.installments.hint' })}</p>
+    </div>`;
+  }
+
   protected override renderContent() {
     const brand = detectCardBrand(this.values.number ?? '');
     return html`<p class="note" part="hint">
@@ -216,7 +271,8 @@ export class KessaiCardFields extends FormFieldsElement {
         autocomplete: 'cc-name',
         maxlength: 60,
         hint: msg('As printed on the card', { id: 'card.name.hint' }),
-      })}`;
+      })}
+      ${this.renderInstallments()}`;
   }
 }
 

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 import { hostStyles } from '../shared/host.styles.js';
+import { resultStyles } from './result-view.js';
+import { reviewStyles } from './review-view.js';
 
 const checkoutCss = css`
   :host {
@@ -28,7 +30,8 @@ const checkoutCss = css`
     display: grid;
     gap: 0.5rem;
   }
-  .methods label {
+  .methods label,
+  .wallets label {
     display: flex;
     align-items: center;
     gap: 0.5rem;
@@ -37,7 +40,12 @@ const checkoutCss = css`
     border-radius: var(--_radius);
     cursor: pointer;
   }
-  .methods input {
+  .wallets {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .methods input,
+  .wallets input {
     accent-color: var(--_accent);
     inline-size: 1.25rem;
     block-size: 1.25rem;
@@ -47,7 +55,8 @@ const checkoutCss = css`
     margin: 0.5rem 0;
     color: var(--_muted);
   }
-  .alert {
+  .alert,
+  .unloaded {
     margin: 1rem 0;
     padding: 0.75rem;
     border-radius: var(--_radius);
@@ -57,6 +66,13 @@ const checkoutCss = css`
   .alert:empty {
     display: none;
   }
+  .unloaded button {
+    font: inherit;
+    display: block;
+    margin-top: 0.5rem;
+    min-block-size: 2.75rem;
+    padding: 0 1rem;
+  }
   .alert .reference {
     display: block;
     margin-top: 0.25rem;
@@ -65,7 +81,21 @@ const checkoutCss = css`
   .status:empty {
     display: none;
   }
-  button[type='submit'] {
+  [hidden] {
+    display: none !important;
+  }
+  button.back {
+    font: inherit;
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    margin-block-start: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  button.submit {
     font: inherit;
     font-weight: 700;
     inline-size: 100%;
@@ -91,4 +121,4 @@ const checkoutCss = css`
   }
 `;
 
-export const checkoutStyles = [hostStyles, checkoutCss];
+export const checkoutStyles = [hostStyles, checkoutCss, resultStyles, reviewStyles];

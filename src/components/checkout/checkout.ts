@@ -1,12 +1,24 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { PAYMENT_METHODS, type CheckoutRequest, type CheckoutResponse, type PaymentMethod } from '../../core/contract.js';
-import { endpointProblem, isHttpsUrl, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
+import { parseAction } from '../../core/action.js';
+import { PAYMENT_METHODS, type CheckoutAction, type CheckoutRequest, type CheckoutResponse, type InstallmentPlan, type PaymentMethod, type WalletId } from '../../core/contract.js';
+import { endpointProblem, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
 import { msg, str } from '../../localize.js';
 import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
+import { isOrderId, type OrderStatusView } from '../../core/resume.js';
 import { KessaiElement } from '../shared/kessai-element.js';
+import type { KessaiWalletResultDetail } from '../wallet-qr/wallet-qr.js';
+import { isHandheld, parseWallets, walletName } from '../wallet-qr/wallets.js';
+import { formatYen } from '../shared/yen.js';
 import { checkoutStyles } from './checkout.styles.js';
+import { defineSection, type LaterSection } from './sections.js';
+import { methodLabel } from './labels.js';
+import { renderResult } from './result-view.js';
+import { readItems, renderReview, type OrderItem, type ReviewData } from './review-view.js';
+import { KONBINI_MAX_AMOUNT, KONBINI_STORES, type KonbiniStore } from '../../core/contract.js';
+import { storeName } from '../shared/konbini-text.js';
+import { forgetOrder, orderIdInPage, rememberOrder, resumeOrder } from './resume.js';
 
 /** What the checkout needs of each section element (name, contact, address, konbini, card). */
 interface Section extends HTMLElement {
@@ -35,7 +47,19 @@ export interface KessaiErrorDetail {
   retryable: boolean;
 }
 
-type Phase = 'idle' | 'submitting' | 'redirecting' | 'succeeded' | 'pending';
+/** `result`: a result screen is shown (after ordering, or read back from the status route: `resuming`); `qr`: a wallet's QR code. */
+type Phase = 'idle' | 'review' | 'submitting' | 'redirecting' | 'resuming' | 'result' | 'qr';
+
+/** `items` given as an attribute: JSON. */
+const jsonAttribute = {
+  fromAttribute(value: string | null): unknown {
+    try {
+      return value === null ? undefined : JSON.parse(value);
+    } catch {
+      return 'invalid';
+    }
+  },
+};
 
 /** Which section element owns a contract field path ("customer.phone" → contact / phone). */
 const FIELD_OWNER: Record<string, [string, string]> = {
@@ -54,8 +78,6 @@ const FIELD_OWNER: Record<string, [string, string]> = {
   'konbini.store': ['konbini', 'store'],
   'card.token': ['card', 'number'],
 };
-
-const yen = new Intl.NumberFormat('en-US');
 
 /**
  * The whole checkout: name, contact, address, the payment method and its
@@ -102,8 +124,12 @@ export class KessaiCheckout extends KessaiElement {
   /** Amount in yen (integer), for display: the server recomputes it from `reference`. */
   @property({ type: Number }) amount = 0;
   @property() currency = 'JPY';
-  /** Space-separated: konbini card pay-easy bank-transfer. */
+  /** Space-separated: konbini card pay-easy bank-transfer paypay wallet. */
   @property() methods = 'konbini card pay-easy bank-transfer';
+  /** Wallets of the `wallet` method, space-separated (paypay rakuten-pay d-barai au-pay merpay): as the backend's `wallets` option. */
+  @property() wallets = '';
+  /** 支払回数 the backend allows for cards, space-separated (1 2 3 5 6 10 12 15 18 20 24 bonus revolving): as its `installments` option. */
+  @property() installments = '';
   /** Space-separated subset of Konbini store ids. */
   @property({ attribute: 'konbini-stores' }) konbiniStores = '';
   /** The merchant's cart or order id, sent back to the endpoint. */
@@ -114,14 +140,39 @@ export class KessaiCheckout extends KessaiElement {
   @property({ attribute: 'postal-data' }) postalData = '';
   /** Wraps the PSP's token JS: card data → `{ token, brand?, last4? }`. Without it, no card method. */
   @property({ attribute: false }) cardTokenizer?: CardTokenizer;
+  /**
+   * The final confirmation (最終確認画面): `summary` (default) shows the order's essentials beside
+   * the button; `review` makes them a step of their own (注文内容を確認する → 注文を確定する).
+   */
+  @property() confirmation: 'summary' | 'review' = 'summary';
+  /** What is ordered: `[{ name, quantity, price }]`, price per unit in yen, tax included (attribute: JSON). */
+  @property({ converter: jsonAttribute }) items: OrderItem[] | unknown = undefined;
+  /** Shipping in yen, tax included (shown as 送料; part of `amount`). */
+  @property({ type: Number }) shipping?: number;
+  /** Fees in yen, tax included, e.g. a cash-on-delivery or Konbini fee (shown as 手数料; part of `amount`). */
+  @property({ type: Number }) fee?: number;
+  /** When the goods are delivered (引渡時期), e.g. 「ご入金確認後、3営業日以内に発送します。」 */
+  @property() delivery = '';
+  /** The cancellation / return terms (申込みの撤回・解除), as text; the `terms` slot may hold a link to the full terms. */
+  @property() cancellation = '';
+  /** Days the shopper has to pay a Konbini, Pay-easy or bank-transfer order (shown before ordering; the exact deadline comes after). */
+  @property({ type: Number, attribute: 'payment-days' }) paymentDays?: number;
   /** Per-request timeout in milliseconds. */
   @property({ type: Number, attribute: false }) timeout = 15_000;
 
   @state() private method: PaymentMethod | '' = '';
+  /** The chain picked, kept while another method is shown (the picker is re-created when Konbini comes back). */
+  @state() private chosenStore = '';
   @state() private phase: Phase = 'idle';
   /** The error shown above the button: its code (the text is resolved when rendering, in the element's language). */
   @state() private alert?: { code: string; serverMessage?: string; status?: number; reference?: string };
-  @state() private response?: CheckoutResponse;
+  /** The result screen shown (phase `result`). */
+  @state() private result?: OrderStatusView;
+  /** Sections whose code could not be loaded (offline, blocked): shown with a way to try again. */
+  @state() private unloaded: readonly LaterSection[] = [];
+  @state() private wallet: WalletId | '' = '';
+  /** A wallet's QR code shown on this page (desktop), with its order. */
+  @state() private qr?: { action: CheckoutAction & { type: 'qr' }; orderId: string; wallet: WalletId };
 
   /** Taken synchronously before anything async: one submission at a time. */
   private locked = false;
@@ -131,6 +182,10 @@ export class KessaiCheckout extends KessaiElement {
   private newAttemptOnEdit = false;
   private readonly abort = new AbortController();
   private warned = new Set<string>();
+  /** The URL was checked for an order id to resume (once, when the endpoint is known). */
+  private resumeChecked = false;
+  /** What the result screen shows that the response does not carry: the card's brand and last 4 digits, the e-mail. */
+  private placed: { card?: { brand?: string; last4?: string }; email?: string } = {};
   /** `methods` asks for card but no tokenizer is set (yet: pages often set it after upgrade). */
   private get cardHeldBack(): boolean {
     return this.methods.split(/\s+/).includes('card') && typeof this.cardTokenizer !== 'function';
@@ -143,6 +198,7 @@ export class KessaiCheckout extends KessaiElement {
     for (const m of asked) {
       if (!(PAYMENT_METHODS as readonly string[]).includes(m)) this.warnOnce(`unknown payment method "${m}" in methods is ignored.`);
       else if (m === 'card' && typeof this.cardTokenizer !== 'function') continue;
+      else if (m === 'wallet' && !parseWallets(this.wallets).length) this.warnOnce('the wallet method needs the wallets attribute (e.g. wallets="rakuten-pay merpay").');
       else if (!out.includes(m as PaymentMethod)) out.push(m as PaymentMethod);
     }
     return out;
@@ -164,6 +220,10 @@ export class KessaiCheckout extends KessaiElement {
       if (!this.isConnected) return;
       if (!this.endpoint) this.warnOnce('the endpoint attribute is required; the form cannot be sent without it.');
       if (this.cardHeldBack) this.warnOnce('the card method is not offered: set the cardTokenizer property to a function wrapping your PSP’s token JS.');
+      // Fetch, while the shopper reads, the sections a later screen may show.
+      const methods = this.availableMethods;
+      if (methods.includes('card')) void this.need('kessai-card-fields');
+      if (methods.some((m) => m !== 'card')) void this.need('kessai-payment-instructions');
     };
     const check = () => (typeof requestIdleCallback == 'function' ? requestIdleCallback(report) : setTimeout(report));
     if (document.readyState === 'complete') check();
@@ -187,12 +247,171 @@ export class KessaiCheckout extends KessaiElement {
     if (typeof this.amount === 'string') this.amount = Number(this.amount);
     if (changed.has('amount') && (!Number.isInteger(this.amount) || this.amount < 0)) this.warnOnce(`amount must be a whole number of yen, got ${this.amount}.`);
     const methods = this.availableMethods;
-    if (!methods.includes(this.method as PaymentMethod)) this.method = methods[0] ?? '';
+    // Over the Konbini limit, the form opens on a method that can take the amount.
+    const usable = methods.filter((m) => m !== 'konbini' || this.amount <= KONBINI_MAX_AMOUNT);
+    if (!methods.includes(this.method as PaymentMethod) || (changed.has('amount') && !usable.includes(this.method as PaymentMethod) && !this.hasUpdated))
+      this.method = usable[0] ?? methods[0] ?? '';
+    const wallets = parseWallets(this.wallets);
+    if (!wallets.includes(this.wallet as WalletId)) this.wallet = wallets[0] ?? '';
+    if (!this.resumeChecked && this.endpoint) {
+      this.resumeChecked = true;
+      const orderId = orderIdInPage();
+      // An order placed earlier from this page (reload, bookmark, new tab, back from a redirect): show its result, never a new form.
+      if (orderId) void this.resume(orderId);
+    }
+    if (this.method === 'card') void this.need('kessai-card-fields');
   }
 
-  /** Submits like a form's requestSubmit(): validates, then posts once. */
+  /** Defines a section that is loaded on demand; false (and a notice with a retry) when it could not be loaded. */
+  private async need(tag: LaterSection): Promise<boolean> {
+    try {
+      await defineSection(tag);
+      if (this.unloaded.includes(tag)) this.unloaded = this.unloaded.filter((t) => t !== tag);
+      return true;
+    } catch (error) {
+      console.error(error);
+      if (!this.unloaded.includes(tag)) this.unloaded = [...this.unloaded, tag];
+      return false;
+    }
+  }
+
+  private renderUnloaded(tag: LaterSection) {
+    if (!this.unloaded.includes(tag)) return nothing;
+    return html`<p class="unloaded" role="alert">
+      ${msg('This part of the page could not be loaded. Check your connection and try again.', { id: 'checkout.error.load' })}
+      <button type="button" part="retry" @click=${() => void this.need(tag)}>${msg('Try again', { id: 'checkout.retry' })}</button>
+    </p>`;
+  }
+
+  /** Shows the result of `orderId` from the status route. Never posts. */
+  private async resume(orderId: string): Promise<void> {
+    this.phase = 'resuming';
+    this.locked = true;
+    this.result = { kind: 'processing', orderId, status: '' };
+    const ask = (o: { while?: Array<'processing' | 'requires_action'>; maxReads?: number } = {}) =>
+      resumeOrder({ endpoint: this.endpoint, orderId, language: this.locale, signal: this.abort.signal, timeoutMs: this.timeout, ...o });
+    let view = await ask();
+    const action = view.kind === 'requires_action' ? parseAction(view as unknown as Record<string, unknown>, location.href) : null;
+    // A wallet's QR code still waiting (reload, new tab): the same code again, polling its status.
+    if (action?.type === 'qr') return this.showQr(action, orderId, view.method === 'wallet' && view.wallet ? view.wallet : 'paypay');
+    // Back from 3-D Secure or a wallet's page, the PSP's notification may come a moment after the shopper: ask a few more times.
+    if (view.kind === 'requires_action') view = await ask({ while: ['processing', 'requires_action'], maxReads: 4 });
+    if (view.kind === 'pending') await this.need('kessai-payment-instructions');
+    this.showResult(view);
+  }
+
+  private async showQr(action: CheckoutAction & { type: 'qr' }, orderId: string, wallet: WalletId): Promise<void> {
+    rememberOrder(orderId);
+    const loaded = await this.need('kessai-wallet-qr');
+    this.qr = { action, orderId, wallet };
+    this.phase = 'qr';
+    await this.updateComplete;
+    if (!loaded) return;
+    const el = this.renderRoot.querySelector('kessai-wallet-qr');
+    await el?.updateComplete;
+    el?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private showResult(view: OrderStatusView): void {
+    this.result = view;
+    this.phase = 'result';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
+  }
+
+  /** The shopper starts a new order from a result screen: the form again, a new attempt, no order id in the URL. */
+  private restart = (): void => {
+    forgetOrder();
+    this.result = undefined;
+    this.attempt = undefined;
+    this.placed = {};
+    this.phase = 'idle';
+    this.locked = false;
+  };
+
+  private backToForm = (): void => {
+    this.phase = 'idle';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus());
+  };
+
+  private recheck = (): void => {
+    const id = this.result?.orderId;
+    if (id) void this.resume(id);
+  };
+
+  /** Submits like a form's requestSubmit(): validates, then posts once (with `confirmation="review"`: shows the review step first). */
   requestSubmit(): void {
     void this.submit();
+  }
+
+  /** The button of the form: with `confirmation="review"`, the review step first; else the order. */
+  async submit(): Promise<void> {
+    if (this.confirmation === 'review' && this.phase === 'idle' && !this.attempt && !this.locked && !this.refusal) {
+      if (!(await this.validate())) return;
+      this.phase = 'review';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#review-heading')?.focus();
+      return;
+    }
+    return this.place();
+  }
+
+  /** What the final confirmation shows, read from the sections as they are now. */
+  private reviewData(): ReviewData {
+    const v = (name: string) => (this.section(name)?.value ?? {}) as Record<string, string>;
+    const items = readItems(this.items, (t) => this.warnOnce(t)) as OrderItem[];
+    const money = (n: number | undefined) => (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined);
+    const shipping = money(this.shipping);
+    const fee = money(this.fee);
+    if (items.length) {
+      const sum = items.reduce((t, i) => t + i.price * (i.quantity ?? 1), 0) + (shipping ?? 0) + (fee ?? 0);
+      if (sum !== this.amount) this.warnOnce(`items, shipping and fee add up to ${sum}, but amount is ${this.amount}; the total shown is amount.`);
+    }
+    let method = this.method ? methodLabel(this.method) : '';
+    const store = this.konbiniStore;
+    if (this.method === 'konbini' && store) {
+      const chain = storeName(store);
+      method = msg(str`Convenience store (${chain})`, { id: 'review.method.konbini' });
+    }
+    const a = this.noAddress ? {} : v('address');
+    const n = v('name');
+    const postal = a.postalCode ? `〒${a.postalCode.slice(0, 3)}-${a.postalCode.slice(3)}` : '';
+    return {
+      items,
+      amount: this.amount,
+      shipping,
+      fee,
+      method,
+      timing: this.timingText(),
+      address: [postal, [a.prefecture, a.city, a.line1].filter(Boolean).join(''), a.line2].filter(Boolean).join(' '),
+      recipient: [n.familyName, n.givenName].filter(Boolean).join(' '),
+      delivery: this.delivery,
+      cancellation: this.cancellation,
+    };
+  }
+
+  private get konbiniStore(): KonbiniStore | '' {
+    const value = this.section('konbini')?.value;
+    const store = typeof value === 'string' ? value : ((value as Record<string, string> | undefined)?.store ?? this.chosenStore);
+    return (KONBINI_STORES as readonly string[]).includes(store) ? (store as KonbiniStore) : '';
+  }
+
+  private timingText(): string {
+    const days = typeof this.paymentDays === 'number' && Number.isSafeInteger(this.paymentDays) && this.paymentDays > 0 ? this.paymentDays : 0;
+    switch (this.method) {
+      case 'card':
+        return msg('Charged to your card when you place the order.', { id: 'review.timing.card' });
+      case 'konbini':
+        return days
+          ? msg(str`Pay at the store within ${days} days of ordering. The exact deadline is shown when you place the order.`, { id: 'review.timing.konbiniDays' })
+          : msg('Pay at the store by the deadline shown when you place the order.', { id: 'review.timing.konbini' });
+      case 'pay-easy':
+      case 'bank-transfer':
+        return days
+          ? msg(str`Pay within ${days} days of ordering. The exact deadline and the numbers are shown when you place the order.`, { id: 'review.timing.laterDays' })
+          : msg('Pay by the deadline shown, with the numbers shown, when you place the order.', { id: 'review.timing.later' });
+      default:
+        return msg('Choose a payment method.', { id: 'review.timing.none' });
+    }
   }
 
   private section(name: string): Section | null {
@@ -209,6 +428,10 @@ export class KessaiCheckout extends KessaiElement {
     // validity (not checkValidity()): no `invalid` events, the checkout decides what is shown and focused.
     const invalid = this.sections().filter((s) => !s.validity.valid);
     if (!invalid.length) return true;
+    if (this.phase === 'review') {
+      this.phase = 'idle';
+      await this.updateComplete;
+    }
     for (const s of invalid) (s.showErrors ?? s.reportValidity).call(s);
     await Promise.all(invalid.map((s) => s.updateComplete));
     const first = invalid[0];
@@ -217,7 +440,7 @@ export class KessaiCheckout extends KessaiElement {
     return false;
   }
 
-  private buildRequest(card?: { token: string; brand?: string; last4?: string }): CheckoutRequest {
+  private buildRequest(card?: { token: string; brand?: string; last4?: string; installments?: InstallmentPlan }): CheckoutRequest {
     const v = (name: string) => (this.section(name)?.value ?? {}) as Record<string, string>;
     const method = this.method as PaymentMethod;
     const request: CheckoutRequest = {
@@ -243,33 +466,43 @@ export class KessaiCheckout extends KessaiElement {
         city: a.city ?? '',
         line1: a.line1 ?? '',
         line2: a.line2 ?? '',
+        ...(a.confirmed === 'true' ? { confirmed: true } : {}),
       };
     }
     if (method === 'konbini') {
       const store = this.section('konbini')?.value;
       request.konbini = { store: (typeof store === 'string' ? store : ((store as Record<string, string>)?.store ?? '')) as never };
     }
-    if (method === 'card' && card) request.card = { token: card.token, ...(card.brand ? { brand: card.brand } : {}), ...(card.last4 ? { last4: card.last4 } : {}) };
+    if (method === 'card' && card) {
+      request.card = { token: card.token, ...(card.brand ? { brand: card.brand } : {}), ...(card.last4 ? { last4: card.last4 } : {}), ...(card.installments !== undefined ? { installments: card.installments } : {}) };
+    }
+    if (method === 'wallet' && this.wallet) request.wallet = { type: this.wallet };
     return request;
   }
 
   /** The double-submit guard: any number of clicks, Enter presses or requestSubmit() calls post once. */
-  async submit(): Promise<void> {
-    if (this.locked || this.refusal || this.phase === 'succeeded' || this.phase === 'pending' || this.phase === 'redirecting') return;
+  private async place(): Promise<void> {
+    if (this.locked || this.refusal || this.phase === 'result' || this.phase === 'resuming' || this.phase === 'redirecting') return;
     this.locked = true;
     try {
       if (!this.attempt) {
+        if (this.method === 'card') {
+          if (!(await this.need('kessai-card-fields'))) return this.fail('load_failed', true);
+          await this.section('card')?.updateComplete;
+        }
         if (!(await this.validate())) return;
-        let card: { token: string; brand?: string; last4?: string } | undefined;
+        let card: { token: string; brand?: string; last4?: string; installments?: InstallmentPlan } | undefined;
         if (this.method === 'card') {
           try {
-            card = await (this.section('card') as unknown as KessaiCardFields).tokenize(this.cardTokenizer!);
+            const fields = this.section('card') as unknown as KessaiCardFields;
+            card = { ...(await fields.tokenize(this.cardTokenizer!)), installments: fields.selectedInstallments };
           } catch {
             this.fail('tokenize_failed', false);
             return;
           }
         }
         const request = this.buildRequest(card);
+        this.placed = { card: card && { brand: card.brand, last4: card.last4 }, email: request.customer.email || undefined };
         const go = this.dispatchEvent(new CustomEvent<KessaiSubmitDetail>('kessai-submit', { detail: { request }, bubbles: true, composed: true, cancelable: true }));
         if (!go) return;
         this.attempt = { key: newIdempotencyKey(), body: JSON.stringify(request) };
@@ -285,29 +518,51 @@ export class KessaiCheckout extends KessaiElement {
         signal: this.abort.signal,
         language: this.locale,
       });
-      this.handleResult(result);
+      await this.handleResult(result);
     } finally {
-      if (this.phase === 'idle') this.locked = false;
+      if (this.phase === 'idle' || this.phase === 'review') this.locked = false;
     }
   }
 
-  private handleResult(result: SubmitResult): void {
+  private async handleResult(result: SubmitResult): Promise<void> {
     if (result.kind === 'success') {
       const response = result.response;
       if (response.status === 'requires_action') {
-        if (!isHttpsUrl(response.redirectUrl)) {
+        const action = parseAction(response, location.href);
+        if (!action) {
           this.attempt = undefined;
           this.fail('unsafe_redirect', false);
           return;
         }
+        const orderId = isOrderId(response.orderId) ? response.orderId : '';
+        if (action.type === 'qr' && orderId && !isHandheld()) {
+          // On a desktop the wallet app is on the shopper's phone: show its QR code here.
+          await this.showQr(action, orderId, this.method === 'wallet' && this.wallet ? this.wallet : 'paypay');
+          this.dispatchSuccess(response);
+          return;
+        }
         this.phase = 'redirecting';
-        if (this.dispatchSuccess(response)) location.assign(response.redirectUrl);
+        // Coming back (the PSP's return URL, Back, bfcache) finds the order in the page's URL: its result, never a new post.
+        if (orderId) rememberOrder(orderId);
+        if (this.dispatchSuccess(response)) location.assign(action.type === 'qr' ? (action.deeplink ?? action.url) : action.url);
         return;
       }
-      this.response = response;
-      this.phase = response.status;
+      // The numbers to pay with: their element is usually loaded by now (fetched while the shopper typed).
+      if (response.status === 'pending' && !(await this.need('kessai-payment-instructions'))) await this.need('kessai-payment-instructions');
+      const orderId = isOrderId(response.orderId) ? response.orderId : '';
+      if (orderId) rememberOrder(orderId);
+      this.showResult({
+        kind: response.status,
+        orderId,
+        status: response.status,
+        amount: this.amount,
+        method: this.method,
+        ...(this.method === 'card' && this.placed.card ? { card: this.placed.card } : {}),
+        ...(this.placed.email ? { email: this.placed.email } : {}),
+        ...(response.emailSent ? { emailSent: true } : {}),
+        ...(response.status === 'pending' ? { instructions: response.instructions } : {}),
+      });
       this.dispatchSuccess(response);
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
       return;
     }
     if (result.kind === 'unknown') {
@@ -355,6 +610,10 @@ export class KessaiCheckout extends KessaiElement {
         return msg('Your card was declined. Use another card or another payment method.', { id: 'checkout.error.declined' });
       case 'amount_mismatch':
         return msg('The order amount has changed. Reload the page and check your cart.', { id: 'checkout.error.amount' });
+      case 'load_failed':
+        return msg('This part of the page could not be loaded. Check your connection and try again.', { id: 'checkout.error.load' });
+      case 'wallet_failed':
+        return msg('The payment was not completed. Choose a payment method and try again.', { id: 'checkout.error.wallet' });
     }
     if (status !== undefined && status >= 500) {
       return msg('The payment server had a problem. You can press the button again; you will not be charged twice.', { id: 'checkout.error.server' });
@@ -382,14 +641,57 @@ export class KessaiCheckout extends KessaiElement {
     return this.dispatchEvent(new CustomEvent<KessaiSuccessDetail>('kessai-success', { detail: { response }, bubbles: true, composed: true, cancelable: true }));
   }
 
-  /** Back from the back-forward cache (e.g. after 3-D Secure): a usable form again, same attempt. */
+  /** The wallet's QR code: paid or refused in the app, a new code after expiry, or back to the form. */
+  private onWalletResult = (e: CustomEvent<KessaiWalletResultDetail>): void => {
+    this.qr = undefined;
+    if (e.detail.outcome === 'succeeded') {
+      this.showResult({ ...e.detail.view, amount: e.detail.view.amount ?? this.amount });
+      this.dispatchSuccess({ status: 'succeeded', orderId: e.detail.orderId });
+      return;
+    }
+    // Declined in the app: the form again, with what was typed; the next press is a new attempt.
+    forgetOrder();
+    this.attempt = undefined;
+    this.locked = false;
+    this.fail('wallet_failed', false);
+  };
+
+  private onWalletRestart = (): void => {
+    // A code shown again after a reload has no attempt here: back to the form.
+    if (!this.attempt) return this.onWalletCancel();
+    // A new attempt with a new key: the expired code's order stays as it is.
+    this.attempt = { key: newIdempotencyKey(), body: this.attempt.body };
+    forgetOrder();
+    this.qr = undefined;
+    this.phase = 'idle';
+    this.locked = false;
+    void this.submit();
+  };
+
+  private onWalletCancel = (): void => {
+    forgetOrder();
+    this.qr = undefined;
+    this.attempt = undefined;
+    this.phase = 'idle';
+    this.locked = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus());
+  };
+
+  /** Back from the back-forward cache (after 3-D Secure or a wallet): the order's result from the status route, never a new post. */
   private onPageShow = (e: PageTransitionEvent): void => {
     if (!e.persisted || (this.phase !== 'redirecting' && this.phase !== 'submitting')) return;
+    const orderId = this.phase === 'redirecting' ? orderIdInPage() : null;
+    if (orderId) {
+      void this.resume(orderId);
+      return;
+    }
     this.phase = 'idle';
     this.locked = false;
   };
 
   private onEdit = (): void => {
+    // The summary beside the button shows the address, name and chain as they are typed.
+    if (this.confirmation !== 'review') this.requestUpdate();
     if (this.newAttemptOnEdit) {
       this.attempt = undefined;
       this.newAttemptOnEdit = false;
@@ -405,25 +707,24 @@ export class KessaiCheckout extends KessaiElement {
     }
   };
 
-  private methodLabel(m: PaymentMethod): string {
-    switch (m) {
-      case 'konbini':
-        return msg('Convenience store', { id: 'checkout.method.konbini' });
-      case 'card':
-        return msg('Credit card', { id: 'checkout.method.card' });
-      case 'pay-easy':
-        return msg('Pay-easy', { id: 'checkout.method.pay-easy' });
-      default:
-        return msg('Bank transfer', { id: 'checkout.method.bank-transfer' });
-    }
-  }
-
   private renderMethodFields() {
     switch (this.method) {
       case 'konbini':
-        return html`<kessai-konbini-picker data-section="konbini" exportparts="field, label, hint, error, option" name="konbini" stores=${ifDefined(this.konbiniStores || undefined)} amount=${this.amount}></kessai-konbini-picker>`;
+        return html`<kessai-konbini-picker
+          data-section="konbini"
+          exportparts="field, label, hint, error, option"
+          name="konbini"
+          stores=${ifDefined(this.konbiniStores || undefined)}
+          amount=${this.amount}
+          .value=${this.chosenStore ? { store: this.chosenStore } : undefined}
+          @change=${(e: Event) => (this.chosenStore = ((e.target as Section).value as Record<string, string>)?.store ?? '')}
+        ></kessai-konbini-picker>`;
       case 'card':
-        return html`<kessai-card-fields data-section="card" exportparts="field, label, input, hint, error"></kessai-card-fields>`;
+        return html`${this.renderUnloaded('kessai-card-fields')}<kessai-card-fields data-section="card" exportparts="field, label, input, select, hint, error" installments=${this.installments}></kessai-card-fields>`;
+      case 'paypay':
+        return html`<p class="note">${msg('After ordering, pay in the PayPay app: scan the QR code shown here, or on a smartphone the app opens.', { id: 'checkout.note.paypay' })}</p>`;
+      case 'wallet':
+        return this.renderWallets();
       case 'pay-easy':
         return html`<p class="note">${msg('After ordering you get the numbers to pay at a bank ATM or through online banking.', { id: 'checkout.note.pay-easy' })}</p>`;
       case 'bank-transfer':
@@ -433,26 +734,51 @@ export class KessaiCheckout extends KessaiElement {
     }
   }
 
-  private renderDone() {
-    const r = this.response!;
-    if (r.status === 'pending') {
-      return html`<div class="done">
-        <h2 tabindex="-1">${msg('Thank you for your order. Please complete the payment.', { id: 'checkout.done.pending' })}</h2>
-        <kessai-payment-instructions .instructions=${r.instructions} .orderId=${r.orderId} .amount=${this.amount}></kessai-payment-instructions>
-      </div>`;
-    }
-    return html`<div class="done" role="status">
-      <h2 tabindex="-1">${msg('Thank you. Your payment is complete.', { id: 'checkout.done.succeeded' })}</h2>
-      ${r.status === 'succeeded' && r.orderId ? html`<p>${msg(str`Order number: ${r.orderId}`, { id: 'checkout.done.order-id' })}</p>` : nothing}
-    </div>`;
+  private renderWallets() {
+    return html`<fieldset class="wallets">
+        <legend>${msg('Wallet', { id: 'checkout.wallet.legend' })}</legend>
+        ${parseWallets(this.wallets).map(
+          (w) => html`<label><input type="radio" name="wallet" .value=${w} .checked=${this.wallet === w} @change=${() => (this.wallet = w)} />${walletName(w)}</label>`,
+        )}
+      </fieldset>
+      <p class="note">${msg('After ordering, pay in the app: scan the QR code shown here, or on a smartphone the app opens.', { id: 'checkout.note.wallet' })}</p>`;
+  }
+
+  private amountLine(): string {
+    const amount = formatYen(this.amount);
+    return msg(str`Amount: ${amount}`, { id: 'checkout.amount' });
   }
 
   protected override renderContent() {
-    if (this.phase === 'succeeded' || this.phase === 'pending') return this.renderDone();
+    if ((this.phase === 'result' || this.phase === 'resuming') && this.result) {
+      return html`${this.renderUnloaded('kessai-payment-instructions')}${renderResult(this.result, { recheck: this.recheck, restart: this.restart })}`;
+    }
     const busy = this.phase === 'submitting' || this.phase === 'redirecting';
     const methods = this.availableMethods;
-    return html`<form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
-      <p class="amount" part="amount">${msg(str`Amount: ¥${yen.format(this.amount)}`, { id: 'checkout.amount' })}</p>
+    const qr = this.qr;
+    const reviewing = !qr && (this.phase === 'review' || (this.confirmation === 'review' && busy && !!this.attempt));
+    const review = reviewing || this.confirmation !== 'review' ? renderReview(this.reviewData(), 'review-heading') : nothing;
+    // The form stays (hidden) under a QR code or the review step: going back to it keeps what was typed.
+    return html`${qr
+        ? html`${this.renderUnloaded('kessai-wallet-qr')}<kessai-wallet-qr
+            .action=${qr.action}
+            endpoint=${this.endpoint}
+            order-id=${qr.orderId}
+            amount=${this.amount}
+            wallet=${qr.wallet}
+            @kessai-wallet-result=${this.onWalletResult}
+            @kessai-wallet-restart=${this.onWalletRestart}
+            @kessai-wallet-cancel=${this.onWalletCancel}
+          ></kessai-wallet-qr>`
+        : nothing}${reviewing
+        ? html`${review}
+            <div class="status" role="status">${busy ? msg('Sending…', { id: 'checkout.sending' }) : ''}</div>
+            <button type="button" part="submit" class="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.place()}>
+              ${msg('Place order', { id: 'checkout.submit' })}
+            </button>
+            <button type="button" part="back" class="back" ?hidden=${busy} @click=${this.backToForm}>${msg('Back to edit', { id: 'review.back' })}</button>`
+        : nothing}<form part="form" novalidate ?hidden=${reviewing || !!qr} @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
+      <p class="amount" part="amount">${this.amountLine()}</p>
       <h2 part="heading">${msg('Name', { id: 'checkout.section.name' })}</h2>
       <kessai-name-fields data-section="name" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-name-fields>
       <h2 part="heading">${msg('Contact', { id: 'checkout.section.contact' })}</h2>
@@ -472,16 +798,17 @@ export class KessaiCheckout extends KessaiElement {
                 .value=${m}
                 .checked=${this.method === m}
                 @change=${() => (this.method = m)}
-              />${this.methodLabel(m)}</label
+              />${methodLabel(m)}</label
             >`,
           )}
         </div>
         ${this.renderMethodFields()}
       </fieldset>
+      ${this.confirmation === 'review' ? nothing : review}
       <div class="alert" part="alert" role="alert">${this.alertMessage()}${this.alert?.reference ? html`<span class="reference">${msg(str`Reference: ${this.alert.reference}`, { id: 'checkout.error.reference' })}</span>` : nothing}</div>
       <div class="status" role="status">${busy ? msg('Sending…', { id: 'checkout.sending' }) : ''}</div>
-      <button type="submit" part="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'}>
-        ${msg('Place order', { id: 'checkout.submit' })}
+      <button type="submit" part="submit" class="submit" aria-busy=${busy ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'}>
+        ${this.confirmation === 'review' ? msg('Review your order', { id: 'checkout.review' }) : msg('Place order', { id: 'checkout.submit' })}
       </button>
     </form>`;
   }

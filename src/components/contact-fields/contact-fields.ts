@@ -1,6 +1,10 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { normalizeEmail, suggestEmail } from '../../core/email.js';
 import { FIELD_SCHEMA } from '../../core/field-schema.js';
-import { msg } from '../../localize.js';
+import { normalizePhone } from '../../core/phone.js';
+import { DASHES, toHalfWidthAscii } from '../../core/text.js';
+import { msg, str } from '../../localize.js';
 import { FormFieldsElement, schemaField, type FieldSpec } from '../shared/form-fields.js';
 import { contactFieldsStyles } from './contact-fields.styles.js';
 
@@ -22,6 +26,7 @@ const FIELDS: readonly FieldSpec[] = [
  * @csspart input - A text input.
  * @csspart hint - Help text under an input.
  * @csspart error - Inline error text, linked to its input by aria-describedby.
+ * @csspart suggestion - 「もしかして …？」 under the e-mail address, with its button (never blocking).
  * @cssproperty --kessai-color-error - Error text and border colour.
  * @cssproperty --kessai-color-border - Input border colour.
  * @cssproperty --kessai-color-focus - Focus ring colour.
@@ -30,6 +35,9 @@ const FIELDS: readonly FieldSpec[] = [
  */
 export class KessaiContactFields extends FormFieldsElement {
   static override styles = contactFieldsStyles;
+
+  /** The address the shopper probably meant (a common domain one typo away), shown after the field is left. */
+  @state() private suggestion: string | null = null;
 
   protected get fields(): readonly FieldSpec[] {
     return FIELDS;
@@ -43,11 +51,44 @@ export class KessaiContactFields extends FormFieldsElement {
       return msg('Enter the email address in the form name@example.jp.', { id: 'contact.email.format' });
     }
     if (code === 'required') return msg('Enter your phone number.', { id: 'contact.phone.required' });
+    if (code === 'format' && /^[1-9]\d+$/.test(normalizePhone(this.values.phone ?? '')))
+      return msg('Japanese phone numbers start with 0 (e.g. 090-1234-5678).', { id: 'contact.phone.prefix' });
     if (code === 'length')
       return msg('Phone numbers have 10 digits (11 for mobile, 050 and 0800 numbers). Check the number of digits.', {
         id: 'contact.phone.length',
       });
     return msg('Enter the phone number in digits, e.g. 090-1234-5678.', { id: 'contact.phone.format' });
+  }
+
+  /** On leaving a field: full-width letters and digits are shown half-width; the e-mail is checked for a typo. */
+  protected override onFieldBlur(key: string): void {
+    super.onFieldBlur(key);
+    const raw = this.values[key] ?? '';
+    const shown = key === 'email' ? normalizeEmail(raw) : toHalfWidthAscii(raw).replace(DASHES, '-').trim();
+    if (shown !== raw) this.setField(key, shown, true);
+    if (key === 'email') this.suggestion = suggestEmail(shown);
+  }
+
+  protected override onFieldInput(key: string, e: InputEvent): void {
+    super.onFieldInput(key, e);
+    if (key === 'email' && this.suggestion) this.suggestion = null;
+  }
+
+  private useSuggestion(): void {
+    if (!this.suggestion) return;
+    this.setField('email', this.suggestion, true);
+    this.suggestion = null;
+    void this.updateComplete.then(() => this.inputFor('email')?.focus());
+  }
+
+  private renderSuggestion() {
+    const s = this.suggestion;
+    return html`<p id="email-suggestion" class="suggestion" part="suggestion" aria-live="polite">
+      ${s
+        ? html`${msg(str`Did you mean ${s}?`, { id: 'contact.email.suggest' })}
+            <button type="button" @click=${this.useSuggestion}>${msg('Use it', { id: 'contact.email.suggest.use' })}</button>`
+        : nothing}
+    </p>`;
   }
 
   /** Each value shows only in its own input (typing re-renders nothing unless an error appears or goes). */
@@ -62,6 +103,8 @@ export class KessaiContactFields extends FormFieldsElement {
       autocomplete: 'email',
       inputmode: 'email',
       hint: msg('We send the order confirmation here.', { id: 'contact.email.hint' }),
+      describedBy: 'email-suggestion',
+      after: this.renderSuggestion(),
     })}
     ${this.renderTextField('phone', {
       label: msg('Phone number', { id: 'contact.phone.label' }),

@@ -9,8 +9,8 @@ import { msg, str } from '../../localize.js';
 import { FormFieldsElement, schemaField, type FieldSpec } from '../shared/form-fields.js';
 import { storeName } from '../shared/konbini-text.js';
 import { konbiniPickerStyles } from './konbini-picker.styles.js';
+import { groupDigits } from '../../core/text.js';
 
-const yen = new Intl.NumberFormat('en-US');
 
 /**
  * The convenience-store chain a Konbini payment will be made at: a radio
@@ -69,8 +69,8 @@ export class KessaiKonbiniPicker extends FormFieldsElement {
 
   protected errorMessage(_key: string, code: string): string {
     if (code === 'overLimit') {
-      const amount = yen.format(parseYenAmount(this.amount) ?? 0);
-      const limit = yen.format(KONBINI_MAX_AMOUNT);
+      const amount = groupDigits(parseYenAmount(this.amount) ?? 0);
+      const limit = groupDigits(KONBINI_MAX_AMOUNT);
       return msg(str`The amount of ¥${amount} is over the limit of ¥${limit} for a convenience-store payment. Choose another payment method.`, {
         id: 'konbini.picker.overLimit',
       });
@@ -155,6 +155,13 @@ export class KessaiKonbiniPicker extends FormFieldsElement {
       case 'Spacebar':
         next = current;
         break;
+      case 'Enter':
+        // As on a native radio button: Enter picks the chain and submits the form it is in.
+        if (e.isComposing) return;
+        e.preventDefault();
+        this.pick(list[current], true);
+        void this.updateComplete.then(() => this.internals.form?.requestSubmit());
+        return;
       default:
         return;
     }
@@ -179,7 +186,7 @@ export class KessaiKonbiniPicker extends FormFieldsElement {
     const error = this.shownError('store');
     const locked = this.locked;
     const stop = this.tabStop;
-    const limit = yen.format(KONBINI_MAX_AMOUNT);
+    const limit = groupDigits(KONBINI_MAX_AMOUNT);
     return html`<div class="field" part="field">
       <span id="store-label" class="label" part="label"
         >${msg('Convenience store to pay at', { id: 'konbini.picker.label' })}<span class="req" aria-hidden="true">*</span></span

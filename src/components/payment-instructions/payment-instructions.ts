@@ -13,6 +13,7 @@ import { msg, str } from '../../localize.js';
 import { KessaiElement } from '../shared/kessai-element.js';
 import { konbiniLabel, konbiniStep, storeName } from '../shared/konbini-text.js';
 import { paymentInstructionsStyles } from './payment-instructions.styles.js';
+import { groupDigits } from '../../core/text.js';
 
 /** One line of the numbers (or account) list. */
 interface Row {
@@ -37,7 +38,6 @@ const jsonAttribute = {
   },
 };
 
-const yen = new Intl.NumberFormat('en-US');
 const TICK_MS = 1000;
 const STATUS_MS = 6000;
 
@@ -236,7 +236,7 @@ export class KessaiPaymentInstructions extends KessaiElement {
     const raw = typeof given === 'number' && Number.isSafeInteger(given) ? String(given) : given;
     const orderId = cleanText(raw, MAX_NAME_LENGTH);
     const amount = parseYenAmount(this.amount);
-    const n = amount === null ? '' : yen.format(amount);
+    const n = amount === null ? '' : groupDigits(amount);
     const s = this.safe;
     return html`<dl class="summary" part="summary">
       ${orderId

@@ -43,6 +43,8 @@ export interface TextFieldOptions {
   placeholder?: string;
   /** Ids of more elements describing the input (e.g. a status line), after the hint. */
   describedBy?: string;
+  /** More content at the end of the field (e.g. a suggestion), inside its wrapper. */
+  after?: TemplateResult;
 }
 
 export interface SelectFieldOptions {
@@ -232,6 +234,9 @@ export abstract class FormFieldsElement extends KessaiElement {
     this.setField(key, input.value, true);
   }
 
+  /** A text input got focus (a subclass may place the caret). */
+  protected onFieldFocus(_key: string, _input: HTMLInputElement): void {}
+
   protected onFieldBlur(key: string): void {
     if (this.touched.has(key)) return;
     this.touched.add(key);
@@ -345,10 +350,12 @@ export abstract class FormFieldsElement extends KessaiElement {
         aria-describedby=${describedBy}
         .value=${live(this.values[key] ?? '')}
         @input=${(e: InputEvent) => this.onFieldInput(key, e)}
+        @focus=${(e: FocusEvent) => this.onFieldFocus(key, e.target as HTMLInputElement)}
         @blur=${() => this.onFieldBlur(key)}
       />
       ${o.hint ? html`<p id="${key}-hint" class="hint" part="hint">${o.hint}</p>` : nothing}
       <p id="${key}-error" class="error" part="error" aria-live="polite">${error ? this.messageFor(key, error) : nothing}</p>
+      ${o.after ?? nothing}
     </div>`;
   }
 

@@ -11,7 +11,7 @@ let langObserver: MutationObserver | undefined;
 /** Re-render every connected kessai element when the document's `lang` changes. */
 function watchDocumentLang(): void {
   if (langObserver || typeof MutationObserver === 'undefined') return;
-  langObserver = new MutationObserver(() => live.forEach((el) => el.requestUpdate()));
+  langObserver = new MutationObserver(() => live.forEach((el) => el.langChanged()));
   langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
@@ -68,9 +68,21 @@ export class KessaiElement extends LitElement {
     this.internals = this.attachInternals();
   }
 
-  /** The locale this element renders in (from `lang` on it or an ancestor). */
+  private cachedLocale?: KessaiLocale;
+
+  /**
+   * The locale this element renders in (from `lang` on it or an ancestor). Read again
+   * when the element is connected and when a `lang` in the document changes; kept in
+   * between (read on every keystroke's update, the walk up the tree cost ~10 % of it).
+   */
   get locale(): KessaiLocale {
-    return resolveLocale(this);
+    return (this.cachedLocale ??= resolveLocale(this));
+  }
+
+  /** A `lang` attribute changed somewhere in the document: read the locale again and re-render. */
+  langChanged(): void {
+    this.cachedLocale = undefined;
+    this.requestUpdate();
   }
 
   /** Runs `fn` with `msg` in this element's language: for text made outside render (events, validity). */
@@ -79,6 +91,7 @@ export class KessaiElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    this.cachedLocale = undefined;
     super.connectedCallback();
     live.add(this);
     watchDocumentLang();
@@ -131,8 +144,9 @@ export class KessaiElement extends LitElement {
       this.readPageScheme();
     }
     if (this.refusal) return;
-    // Everything on the first update; afterwards what changed (attributes reflect into properties).
-    const candidates = this.hasUpdated ? this.secretCandidates().filter(([k]) => changed.has(k as keyof this)) : this.secretCandidates();
+    // Everything on the first update; afterwards only what changed (attributes reflect into
+    // properties): reading every property on each keystroke cost more than the keystroke itself.
+    const candidates = this.hasUpdated ? Array.from(changed.keys(), (k) => [String(k), this[k as keyof this]] as [string, unknown]) : this.secretCandidates();
     for (const [where, value] of candidates) {
       const prefix = findSecretPrefix(value);
       if (prefix) {

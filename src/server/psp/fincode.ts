@@ -141,7 +141,7 @@ export class FincodePsp implements PspAdapter {
       p = await this.registerAndExecute(
         payment,
         { pay_type: 'Card', job_code: 'CAPTURE', amount: String(payment.amount), tds_type: '2', tds2_type: '3' },
-        { token: card.token, method: '1', tds2_ret_url: this.o.returnUrl },
+        { token: card.token, method: '1', tds2_ret_url: payment.returnUrl ?? this.o.returnUrl },
       );
     } catch (e) {
       if (e instanceof PspHttpError && e.status === 400) return { status: 'declined', pspPaymentId: `fincode:declined:${payment.orderId}`, sandbox: this.sandbox, declineCode: e.code ?? 'card_declined' };

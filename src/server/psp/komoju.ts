@@ -95,7 +95,7 @@ export class KomojuPsp implements PspAdapter {
           amount: payment.amount,
           currency: 'JPY',
           external_order_num: payment.orderId,
-          return_url: this.returnUrl,
+          return_url: payment.returnUrl ?? this.returnUrl,
           payment_details:
             typeof details === 'string'
               ? details

@@ -111,8 +111,9 @@ export class PayjpPsp implements PspAdapter {
       throw e;
     }
     if (c.three_d_secure_status === 'unverified') {
-      if (!this.o.publicKey || !this.o.returnUrl) throw new Error('payjp: 3-D Secure needs PAYJP_PUBLIC_KEY and a return URL');
-      const backUrl = await hs256({ url: this.o.returnUrl }, this.secretKey);
+      const returnUrl = payment.returnUrl ?? this.o.returnUrl;
+      if (!this.o.publicKey || !returnUrl) throw new Error('payjp: 3-D Secure needs PAYJP_PUBLIC_KEY and a return URL');
+      const backUrl = await hs256({ url: returnUrl }, this.secretKey);
       const redirectUrl = `${(this.o.tdsBaseUrl ?? 'https://api.pay.jp').replace(/\/+$/, '')}/v1/tds/${encodeURIComponent(c.id)}/start?publickey=${encodeURIComponent(this.o.publicKey)}&back_url=${backUrl}`;
       return { status: 'requires_action', pspPaymentId: c.id, sandbox: this.sandbox, redirectUrl };
     }

@@ -149,7 +149,7 @@ export class StripePsp implements PspAdapter {
     try {
       // A token from Stripe.js (tok_…) as the card of a new PaymentMethod.
       const paymentMethodData = { type: 'card', card: { token: card.token } } as unknown as Stripe.PaymentIntentCreateParams.PaymentMethodData;
-      pi = await this.createIntent(payment, { payment_method_data: paymentMethodData, return_url: this.o.returnUrl });
+      pi = await this.createIntent(payment, { payment_method_data: paymentMethodData, return_url: payment.returnUrl ?? this.o.returnUrl });
     } catch (e) {
       if (e instanceof Stripe.errors.StripeCardError) {
         return { status: 'declined', pspPaymentId: e.payment_intent?.id ?? `stripe:declined:${payment.orderId}`, sandbox: this.sandbox, declineCode: e.decline_code ?? e.code ?? 'card_declined' };

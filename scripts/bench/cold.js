@@ -1,0 +1,151 @@
+// The cold path a shopper gets (part of `npm run bench`): a new page per run,
+// from navigation to the form rendered and idle, for the script-tag embed with
+// one <kessai-checkout methods="konbini"> against the same fields as plain
+// HTML, on a 390 px wide viewport, at normal CPU speed and with 4× CPU
+// throttling (a mid-range Android phone), first visit (a fresh browser context:
+// nothing cached) and returning visit (the script in the HTTP cache and in V8's
+// code cache: the page was loaded twice before in the same context).
+//
+// "Rendered and idle": every element of the checkout has rendered
+// (updateComplete), then a frame was produced (requestAnimationFrame) and the
+// task after it ran. The plain form: the same after the parser reached it.
+//
+// The split of the kessai page, from a performance trace of each run:
+//   download   request start → last byte of kessai.js (resource timing)
+//   compile    V8 compiling kessai.js on the main thread (the streamed part on
+//              a background thread is not counted) and its functions compiled
+//              lazily while it runs
+//   evaluate   running kessai.js's top level (module initialisation: lit,
+//              classes, tables), compile time excluded
+//   render     from the element in the DOM to the form rendered (upgrade,
+//              lit templates, styles) — elements created after the script ran
+//   frame      style, layout and paint of the first frame, until idle
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, sep } from 'node:path';
+
+const READY = `<script>
+(async () => {
+  const c = document.querySelector('kessai-checkout');
+  if (c) {
+    await c.updateComplete;
+    for (const e of c.shadowRoot.querySelectorAll('*')) if (e.updateComplete) await e.updateComplete;
+  }
+  performance.mark('k:rendered');
+  requestAnimationFrame(() => setTimeout(() => { performance.mark('k:ready'); document.title = 'ready'; }));
+})();
+</script>`;
+
+const MARK = `<script>performance.mark('k:element')</script>`;
+const head = (script) =>
+  `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>cold</title><link rel="icon" href="data:,">${script}</head>`;
+
+async function serve(root, nativeFormHtml) {
+  const cdn = join(root, 'dist', 'cdn');
+  const pages = {
+    '/kessai': `${head('<script src="/cdn/kessai.js"></script>')}<body>${MARK}<kessai-checkout endpoint="/api/checkout" amount="3240" reference="cart" methods="konbini"></kessai-checkout>${READY}</body></html>`,
+    '/native': `${head('')}<body>${MARK}${nativeFormHtml()}${READY}</body></html>`,
+  };
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (pages[path]) return res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(pages[path]);
+    const file = normalize(join(cdn, path.replace(/^\/cdn\//, '')));
+    if (!path.startsWith('/cdn/') || !file.startsWith(cdn + sep)) return res.writeHead(404).end();
+    try {
+      // What a shop's server sends for a versioned file: cacheable.
+      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'public, max-age=86400' }).end(await readFile(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => (server.closeAllConnections(), new Promise((r) => server.close(r))) };
+}
+
+/** One load of `path` in `page`; returns the marks and, from the trace, the script's compile and run time. */
+async function load(page, origin, path, rate) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.tracing.start({ categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.compile'] });
+  await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.title === 'ready', { timeout: 120_000 });
+  const trace = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8')).traceEvents;
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await cdp.detach();
+  // Runs in the page: `performance` is the page's.
+  const marks = await page.evaluate(() => {
+    /* global performance */ // eslint: a browser global in a Node script
+    const t = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+    const js = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/cdn/kessai.js'));
+    return { render: t('k:rendered') - t('k:element'), rendered: t('k:rendered'), ready: t('k:ready'), download: js ? js.responseEnd - js.startTime : null, cached: js ? js.transferSize === 0 : null };
+  });
+  // The script's evaluation on the renderer's main thread, and the compiling inside it.
+  const run = trace.find((e) => e.name === 'v8.run' && e.args?.fileName?.endsWith('/cdn/kessai.js'));
+  let compile = 0;
+  let evaluate = null;
+  if (run) {
+    const inside = (e) => e.tid === run.tid && e.ts >= run.ts && e.ts + (e.dur ?? 0) <= run.ts + run.dur;
+    // Only the outermost compile events (they nest).
+    const compiles = trace.filter((e) => e.ph === 'X' && /^(V8\.CompileCode|V8\.CompileLazy|v8\.compile)$/.test(e.name) && e.tid === run.tid && e.dur);
+    const outer = compiles.filter((e) => !compiles.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && (o.ts < e.ts || o.dur > e.dur)));
+    const compileInRun = outer.filter(inside).reduce((s, e) => s + e.dur, 0);
+    const compileOutside = trace.filter((e) => e.name === 'v8.compile' && e.args?.data?.url?.endsWith('/cdn/kessai.js') && !inside(e)).reduce((s, e) => s + e.dur, 0);
+    compile = (compileInRun + compileOutside) / 1000;
+    evaluate = (run.dur - compileInRun) / 1000;
+  }
+  return { ...marks, compile, evaluate };
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => x !== null).sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : null;
+};
+
+/**
+ * Runs the cold measurements with `browser` (puppeteer). Returns per
+ * configuration ("kessai|native", rate, visit) the medians of `runs` loads.
+ */
+export async function measureCold({ browser, root, nativeFormHtml, runs = 7, log = () => {} }) {
+  const server = await serve(root, nativeFormHtml);
+  const results = [];
+  try {
+    for (const rate of [1, 4]) {
+      for (const visit of ['first', 'returning']) {
+        for (const which of ['kessai', 'native']) {
+          log(`cold start: ${which}, ${rate}× CPU, ${visit} visit, ${runs} runs…`);
+          const samples = [];
+          for (let i = 0; i < runs; i++) {
+            const context = await browser.createBrowserContext();
+            const page = await context.newPage();
+            await page.setViewport({ width: 390, height: 844 });
+            if (visit === 'returning') {
+              await load(page, server.origin, `/${which}`, 1);
+              await load(page, server.origin, `/${which}`, 1);
+            }
+            samples.push(await load(page, server.origin, `/${which}`, rate));
+            await context.close();
+          }
+          if (which === 'kessai' && samples.some((s) => s.cached !== (visit === 'returning'))) {
+            throw new Error(`cold start: kessai.js was ${visit === 'returning' ? 'not ' : ''}served from the cache on a ${visit} visit`);
+          }
+          const m = (k) => median(samples.map((s) => s[k]));
+          results.push({
+            which,
+            rate,
+            visit,
+            runs,
+            ready: m('ready'),
+            download: m('download'),
+            compile: m('compile'),
+            evaluate: m('evaluate'),
+            render: m('render'),
+            frame: median(samples.map((s) => s.ready - s.rendered)),
+          });
+        }
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return results;
+}
