@@ -121,26 +121,37 @@ export function embedChunks({ entry = 'kessai.js' } = {}) {
       const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
       const main = chunks.find((c) => c.fileName === entry);
       if (!main) throw new Error(`embed: no entry chunk ${entry}`);
-      if (main.imports.length) throw new Error(`embed: ${entry} must not import other chunks statically (it runs synchronously): ${main.imports.join(', ')}`);
+      // Chunks the entry imports statically (the bundler may split off modules it shares with the
+      // parts) go inside kessai.js: it runs synchronously, so they must be there.
+      const inline = new Set();
+      const addInline = (c) => {
+        for (const f of c.imports) if (!inline.has(f)) (inline.add(f), addInline(bundle[f]));
+      };
+      addInline(main);
       const manifest = {};
-      // What a part needs first: its static imports, recursively, the entry excepted, deepest first.
+      // What a part needs first: its static imports, recursively, except what kessai.js holds, deepest first.
       const needs = (c, seen = new Set()) => {
         for (const f of c.imports) {
-          if (f === entry || seen.has(f)) continue;
+          if (f === entry || inline.has(f) || seen.has(f)) continue;
           needs(bundle[f], seen);
           seen.add(f);
         }
         return seen;
       };
+      const factory = async (c) => `function(require,module,exports,__load){${await toClassic(c.code, c.fileName)}}`;
+      let inlined = '';
       for (const c of chunks) {
         if (c === main) continue;
-        const body = await toClassic(c.code, c.fileName);
-        c.code = `globalThis[${KEY}](function(require,module,exports,__load){${body}});\n`;
+        if (inline.has(c.fileName)) {
+          inlined += `factories[${JSON.stringify(c.fileName)}]=${await factory(c)};`;
+          delete bundle[c.fileName];
+          continue;
+        }
+        c.code = `globalThis[${KEY}](${await factory(c)});\n`;
         manifest[c.fileName] = { i: integrity(c.code), d: [...needs(c)] };
       }
       const loader = (await transform(LOADER.replace('MANIFEST', JSON.stringify(manifest)), { minify: true, charset: 'ascii', target: 'es2022' })).code;
-      const body = await toClassic(main.code, main.fileName);
-      main.code = `(function(){${loader}var module={exports:{}};mods[${JSON.stringify(entry)}]=module;(function(require,module,exports,__load){${body}})(req,module,module.exports,load)})();\n`;
+      main.code = `(function(){${loader}${inlined}var module={exports:{}};mods[${JSON.stringify(entry)}]=module;(${await factory(main)})(req,module,module.exports,load)})();\n`;
     },
   };
 }

@@ -4,9 +4,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-// kessai.js, Japanese (English is kessai.en.json). Measured 32.2 KB on 2026-12-02 after card fields
-// and payment instructions became parts; the issue's 20 KB goal is not met (see docs/benchmarks.md "Size").
-const BUDGET_GZIP = 33 * 1024;
+// kessai.js, Japanese (English is kessai.en.json): the first screen of a checkout. Measured
+// 2026-12-02: 35.7 KB with every element inline; 32.2 KB once card fields and payment
+// instructions became parts; 40.5 KB after wallets, installments, the final confirmation,
+// address checks and result screens (their first-screen share; QR code, results and the rest
+// are parts). The issue's 20 KB goal is not met (docs/benchmarks.md, "Size").
+const BUDGET_GZIP = 41 * 1024;
 const PART_BUDGET_GZIP = 6 * 1024; // each part
 const dir = 'dist/cdn';
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;

@@ -1,12 +1,12 @@
 /**
  * Script-tag entry: defines the checkout and the elements of its first screen
- * at once; card fields and payment instructions come as parts loaded on demand
+ * at once; card fields, payment instructions and the wallet QR code come as parts loaded on demand
  * (scripts/embed-chunks.js), when the checkout needs them or when the page has
  * such a tag of its own (an order-complete page showing the payment numbers).
  */
 import './define/checkout.js';
 import { setDefaultPostalData } from './components/address-fields/postal-source.js';
-import { defineSection, type LaterSection } from './components/checkout/sections.js';
+import { loadLater } from './components/checkout/sections.js';
 import { setEnglishSource } from './localize.js';
 
 /** Set by the build (vite.config.ts): the English table's file name and its sha384 integrity. */
@@ -24,13 +24,13 @@ setEnglishSource(async () => {
   return (await res.json()) as string[];
 });
 
-// The page's own <kessai-card-fields> / <kessai-payment-instructions>, now or added later.
-const waiting = new Set<LaterSection>(['kessai-card-fields', 'kessai-payment-instructions']);
+// The page's own <kessai-card-fields> / <kessai-payment-instructions> / <kessai-wallet-qr>, now or added later.
+const waiting = new Set(['kessai-card-fields', 'kessai-payment-instructions', 'kessai-wallet-qr'] as const);
 const look = () => {
   for (const tag of waiting) {
     if (!document.getElementsByTagName(tag).length) continue;
     waiting.delete(tag);
-    defineSection(tag).catch((error: unknown) => (waiting.add(tag), console.error(error)));
+    loadLater(tag).catch((error: unknown) => (waiting.add(tag), console.error(error)));
   }
   if (!waiting.size) observer.disconnect();
 };

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { hostStyles } from '../shared/host.styles.js';
-import { resultStyles } from './result-view.js';
+import { resultStyles } from './result-view.styles.js';
 import { reviewStyles } from './review-view.js';
 
 const checkoutCss = css`

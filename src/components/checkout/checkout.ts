@@ -12,9 +12,8 @@ import type { KessaiWalletResultDetail } from '../wallet-qr/wallet-qr.js';
 import { isHandheld, parseWallets, walletName } from '../wallet-qr/wallets.js';
 import { formatYen } from '../shared/yen.js';
 import { checkoutStyles } from './checkout.styles.js';
-import { defineSection, type LaterSection } from './sections.js';
+import { loadLater, type Later, type LaterSection } from './sections.js';
 import { methodLabel } from './labels.js';
-import { renderResult } from './result-view.js';
 import { readItems, renderReview, type OrderItem, type ReviewData } from './review-view.js';
 import { KONBINI_MAX_AMOUNT, KONBINI_STORES, type KonbiniStore } from '../../core/contract.js';
 import { storeName } from '../shared/konbini-text.js';
@@ -170,6 +169,8 @@ export class KessaiCheckout extends KessaiElement {
   @state() private result?: OrderStatusView;
   /** Sections whose code could not be loaded (offline, blocked): shown with a way to try again. */
   @state() private unloaded: readonly LaterSection[] = [];
+  /** The result screens' templates, once loaded. */
+  @state() private resultView?: Later<'result-view'>;
   @state() private wallet: WalletId | '' = '';
   /** A wallet's QR code shown on this page (desktop), with its order. */
   @state() private qr?: { action: CheckoutAction & { type: 'qr' }; orderId: string; wallet: WalletId };
@@ -262,10 +263,11 @@ export class KessaiCheckout extends KessaiElement {
     if (this.method === 'card') void this.need('kessai-card-fields');
   }
 
-  /** Defines a section that is loaded on demand; false (and a notice with a retry) when it could not be loaded. */
+  /** Loads what is loaded on demand; false (and a notice with a retry) when it could not be loaded. */
   private async need(tag: LaterSection): Promise<boolean> {
     try {
-      await defineSection(tag);
+      const loaded = await loadLater(tag);
+      if (tag === 'result-view') this.resultView = loaded as Later<'result-view'>;
       if (this.unloaded.includes(tag)) this.unloaded = this.unloaded.filter((t) => t !== tag);
       return true;
     } catch (error) {
@@ -288,6 +290,7 @@ export class KessaiCheckout extends KessaiElement {
     this.phase = 'resuming';
     this.locked = true;
     this.result = { kind: 'processing', orderId, status: '' };
+    void this.need('result-view');
     const ask = (o: { while?: Array<'processing' | 'requires_action'>; maxReads?: number } = {}) =>
       resumeOrder({ endpoint: this.endpoint, orderId, language: this.locale, signal: this.abort.signal, timeoutMs: this.timeout, ...o });
     let view = await ask();
@@ -297,7 +300,7 @@ export class KessaiCheckout extends KessaiElement {
     // Back from 3-D Secure or a wallet's page, the PSP's notification may come a moment after the shopper: ask a few more times.
     if (view.kind === 'requires_action') view = await ask({ while: ['processing', 'requires_action'], maxReads: 4 });
     if (view.kind === 'pending') await this.need('kessai-payment-instructions');
-    this.showResult(view);
+    await this.showResult(view);
   }
 
   private async showQr(action: CheckoutAction & { type: 'qr' }, orderId: string, wallet: WalletId): Promise<void> {
@@ -312,7 +315,8 @@ export class KessaiCheckout extends KessaiElement {
     el?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
   }
 
-  private showResult(view: OrderStatusView): void {
+  private async showResult(view: OrderStatusView): Promise<void> {
+    await this.need('result-view');
     this.result = view;
     this.phase = 'result';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.done h2')?.focus());
@@ -551,7 +555,7 @@ export class KessaiCheckout extends KessaiElement {
       if (response.status === 'pending' && !(await this.need('kessai-payment-instructions'))) await this.need('kessai-payment-instructions');
       const orderId = isOrderId(response.orderId) ? response.orderId : '';
       if (orderId) rememberOrder(orderId);
-      this.showResult({
+      await this.showResult({
         kind: response.status,
         orderId,
         status: response.status,
@@ -645,7 +649,7 @@ export class KessaiCheckout extends KessaiElement {
   private onWalletResult = (e: CustomEvent<KessaiWalletResultDetail>): void => {
     this.qr = undefined;
     if (e.detail.outcome === 'succeeded') {
-      this.showResult({ ...e.detail.view, amount: e.detail.view.amount ?? this.amount });
+      void this.showResult({ ...e.detail.view, amount: e.detail.view.amount ?? this.amount });
       this.dispatchSuccess({ status: 'succeeded', orderId: e.detail.orderId });
       return;
     }
@@ -751,7 +755,7 @@ export class KessaiCheckout extends KessaiElement {
 
   protected override renderContent() {
     if ((this.phase === 'result' || this.phase === 'resuming') && this.result) {
-      return html`${this.renderUnloaded('kessai-payment-instructions')}${renderResult(this.result, { recheck: this.recheck, restart: this.restart })}`;
+      return html`${this.renderUnloaded('result-view')}${this.renderUnloaded('kessai-payment-instructions')}${this.resultView?.renderResult(this.result, { recheck: this.recheck, restart: this.restart }) ?? nothing}`;
     }
     const busy = this.phase === 'submitting' || this.phase === 'redirecting';
     const methods = this.availableMethods;

@@ -5,7 +5,7 @@
  * right after ordering and after a reload or a later visit (resume.ts).
  * Not shown on the first screen: its own module, so it can be loaded on demand.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { OrderStatusView } from '../../core/resume.js';
 import { msg, str } from '../../localize.js';
 import { formatYen } from '../shared/yen.js';
@@ -112,49 +112,3 @@ export function renderResult(v: OrderStatusView, actions: ResultActions): Templa
       : nothing}
   </div>`;
 }
-
-export const resultStyles = css`
-  .facts {
-    display: grid;
-    gap: 0.25rem;
-    margin: 0.75rem 0;
-  }
-  .facts div {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1rem;
-  }
-  .facts dt {
-    color: var(--_muted);
-    min-inline-size: 8em;
-  }
-  .facts dd {
-    margin: 0;
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-  .next {
-    padding-inline-start: 1.25rem;
-  }
-  .next li {
-    overflow-wrap: anywhere;
-  }
-  .result h3 {
-    font-size: 1em;
-    margin: 1rem 0 0.25rem;
-  }
-  button.secondary,
-  a.button {
-    font: inherit;
-    display: inline-flex;
-    align-items: center;
-    min-block-size: 2.75rem;
-    padding: 0 1rem;
-    margin: 0.5rem 0.5rem 0 0;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: transparent;
-    color: inherit;
-    cursor: pointer;
-  }
-`;
