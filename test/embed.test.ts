@@ -132,8 +132,9 @@ describe('the embed on a shop page', () => {
     const urls = win.performance.getEntriesByType('resource').map((e) => new URL(e.name));
     expect(urls.every((u) => u.origin === location.origin)).to.equal(true);
     const paths = urls.map((u) => u.pathname);
-    // The payment-instructions part is fetched while the shopper types.
-    expect(paths.filter((p) => !['/test-api/cdn/kessai.js', '/test-api/endpoint/konbini', '/test-api/cdn/postal/100.json'].includes(p) && !/^\/test-api\/cdn\/kessai-payment-instructions-[\w-]+\.js$/.test(p))).to.deep.equal([]);
+    // The parts a later screen needs (payment instructions, result screens) are fetched while the shopper types.
+    const part = /^\/test-api\/cdn\/kessai-(payment-instructions|result-view)-[\w-]+\.js$/;
+    expect(paths.filter((p) => !['/test-api/cdn/kessai.js', '/test-api/endpoint/konbini', '/test-api/cdn/postal/100.json'].includes(p) && !part.test(p))).to.deep.equal([]);
     expect(checkout.shadowRoot!.querySelector('kessai-payment-instructions')!.shadowRoot!.textContent).to.match(/\d{4}/);
     expect(paths).to.include('/test-api/endpoint/konbini');
     frame.remove();

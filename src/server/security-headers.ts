@@ -34,7 +34,7 @@ export function checkoutContentSecurityPolicy(options: SecurityHeadersOptions = 
     "object-src 'none'",
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
-    `trusted-types lit-html${list(options.trustedTypes)}`,
+    `trusted-types lit-html kessai${list(options.trustedTypes)}`, // kessai: the embed loads its parts (docs/embed.md)
   ].join('; ');
 }
 

@@ -36,7 +36,7 @@ describe('npm start (demo/serve.js)', { timeout: 300_000 }, () => {
     const page = await fetch(`${demo.origin}/`);
     assert.equal(page.status, 200);
     const csp = page.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'none'", "frame-ancestors 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html', "object-src 'none'", "base-uri 'none'"]) {
+    for (const directive of ["default-src 'none'", "frame-ancestors 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html kessai', "object-src 'none'", "base-uri 'none'"]) {
       assert.ok(csp.includes(directive), `CSP has ${directive}: ${csp}`);
     }
     assert.ok(!/unsafe-inline|unsafe-eval/.test(csp), csp);

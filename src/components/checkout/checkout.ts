@@ -225,6 +225,7 @@ export class KessaiCheckout extends KessaiElement {
       const methods = this.availableMethods;
       if (methods.includes('card')) void this.need('kessai-card-fields');
       if (methods.some((m) => m !== 'card')) void this.need('kessai-payment-instructions');
+      void this.need('result-view');
     };
     const check = () => (typeof requestIdleCallback == 'function' ? requestIdleCallback(report) : setTimeout(report));
     if (document.readyState === 'complete') check();
