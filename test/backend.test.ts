@@ -71,6 +71,8 @@ async function checkout(
     headers: {
       'Content-Type': 'application/json',
       Accept: 'application/json',
+      // The checkout sends its language; the backend answers in it (ja unless told otherwise).
+      'Accept-Language': 'ja',
       ...(key === null ? {} : { 'Idempotency-Key': key }),
       ...headers,
     },
@@ -537,5 +539,16 @@ describe('reference backend: PSP notifications (webhook)', () => {
     const r = await notify(base, { orderId, eventId: 'evt_short', amount: 324 });
     expect(r.body.outcome).to.equal('amount_mismatch');
     expect((await ordersOf(base)).orders[0].status).to.equal('pending');
+  });
+});
+
+describe('reference backend: the shopper’s language', () => {
+  it('answers its error messages in English when Accept-Language prefers English, with no Japanese', async () => {
+    const base = await newShop();
+    const r = await checkout(base, withField(validOrder(), 'customer.familyName', ''), { headers: { 'Accept-Language': 'en-US,en;q=0.9,ja;q=0.5' } });
+    const body = (await r.json()) as ErrorBody;
+    expect(r.status).to.equal(400);
+    expect(body.error.message).to.equal('Enter your family name.');
+    for (const e of body.errors ?? []) expect(e.message).not.to.match(/[\u3040-\u30FF\u4E00-\u9FFF]/);
   });
 });

@@ -1,5 +1,7 @@
 /** The scriptable test endpoint (test/server/endpoint.js): a session of its own, and what it received. */
 export interface LoggedRequest {
+  method: string;
+  path: string;
   key: string;
   contentType: string;
   language: string;

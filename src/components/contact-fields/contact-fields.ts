@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import { normalizeEmail, suggestEmail } from '../../core/email.js';
 import { FIELD_SCHEMA } from '../../core/field-schema.js';
 import { normalizePhone } from '../../core/phone.js';
-import { DASHES, toHalfWidthAscii } from '../../core/text.js';
+import { DASHES, hasUnsafeChars, toHalfWidthAscii } from '../../core/text.js';
 import { msg, str } from '../../localize.js';
 import { FormFieldsElement, schemaField, type FieldSpec } from '../shared/form-fields.js';
 import { contactFieldsStyles } from './contact-fields.styles.js';
@@ -64,6 +64,8 @@ export class KessaiContactFields extends FormFieldsElement {
   protected override onFieldBlur(key: string): void {
     super.onFieldBlur(key);
     const raw = this.values[key] ?? '';
+    // Control and bidi characters stay for the shopper to see and remove (trimming would hide a BOM): the field schema refuses them.
+    if (hasUnsafeChars(raw)) return;
     const shown = key === 'email' ? normalizeEmail(raw) : toHalfWidthAscii(raw).replace(DASHES, '-').trim();
     if (shown !== raw) this.setField(key, shown, true);
     if (key === 'email') this.suggestion = suggestEmail(shown);
