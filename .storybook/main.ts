@@ -16,7 +16,8 @@ const config: StorybookConfig = {
   // first, so the embed's table-mode pass from vite.config.ts finds them compiled already.
   viteFinal: (config) => ({
     ...config,
-    plugins: [compileVitePlugin(), ...(config.plugins ?? [])],
+    // vite.config.ts's output stage for the script tag (kessai.js and its parts) is no part of Storybook.
+    plugins: [compileVitePlugin(), ...(config.plugins ?? []).flat(Infinity).filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'kessai-embed-chunks'))],
     resolve: {
       ...config.resolve,
       alias: [

@@ -123,7 +123,7 @@ if (setup) {
 
   // Vue 3 + Vite.
   const vue = join(apps, 'vue');
-  await check('vue: vue-tsc (the README example, amount="1980")', () => mustPass(bin('vue-tsc'), ['-p', 'tsconfig.json'], { cwd: vue }));
+  await check('vue: vue-tsc (the docs/usage.md example, amount="1980")', () => mustPass(bin('vue-tsc'), ['-p', 'tsconfig.json'], { cwd: vue }));
   await check('vue: a wrong prop type fails vue-tsc (amount="many")', async () => {
     const r = await run(bin('vue-tsc'), ['-p', 'tsconfig.wrong.json'], { cwd: vue });
     if (r.code === 0) throw new Error('vue-tsc accepted test/consumers/vue/src/Wrong.vue');

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import '../src/define/all.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
 import type { CardTokenizer } from '../src/components/card-fields/card-fields.js';
-import { fillCard, fillCheckout } from './support/fill.js';
+import { fillCheckout } from './support/fill.js';
 import { installMockEndpoint } from './support/mock-endpoint.js';
 
 installMockEndpoint();
@@ -59,8 +59,10 @@ const meta: Meta<Args> = {
   play: async ({ canvasElement, args }) => {
     const el = canvasElement.querySelector<KessaiCheckout>('kessai-checkout')!;
     if (!args.action) return;
-    if (args.action === 'fill' || args.action === 'fill-and-submit' || args.action === 'fill-card-and-submit') await fillCheckout(el, args.lang === 'en');
-    if (args.action === 'fill-card-and-submit') await fillCard(el, args.lang === 'en');
+    if (args.action === 'fill' || args.action === 'fill-and-submit' || args.action === 'fill-card-and-submit') {
+      const card = args.action === 'fill-card-and-submit' ? { card: { number: '4242424242424242', exp: '12/30', cvc: '123', name: 'HANAKO YAMADA' } } : {};
+      await fillCheckout(el, { en: args.lang === 'en', shopper: card });
+    }
     if (args.action !== 'fill') el.requestSubmit();
   },
 };

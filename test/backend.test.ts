@@ -71,6 +71,8 @@ async function checkout(
     headers: {
       'Content-Type': 'application/json',
       Accept: 'application/json',
+      // The checkout sends its language; the backend answers in it (ja unless told otherwise).
+      'Accept-Language': 'ja',
       ...(key === null ? {} : { 'Idempotency-Key': key }),
       ...headers,
     },
@@ -441,17 +443,17 @@ describe('reference backend: every field re-validated with kessai/server', () =>
     await expectError(await checkout(base, '{"reference":'), 400, 'invalid_json');
     await expectError(await checkout(base, JSON.stringify(order()), { headers: { 'Content-Type': 'text/plain' } }), 415, 'unsupported_media_type');
     await expectError(await checkout(base, order({ note: 'あ'.repeat(30_000) })), 413, 'payload_too_large');
-    const get = await fetch(`${base}/api/checkout`);
+    const get = await fetch(`${base}/api/checkout`, { headers: { 'Accept-Language': 'ja' } });
     await expectError(get, 405, 'method_not_allowed');
     expect(get.headers.get('allow')).to.equal('POST');
   });
 
-  it('stores hostile text as data: markup in a name is accepted and returned unchanged, never run', async () => {
+  it('refuses markup in a name with the form’s own rule (symbols), stores nothing and runs nothing', async () => {
     const shop = await newShop();
     const name = '<img src=x onerror="alert(1)">';
-    const r = await checkout(shop, withField(order(), 'customer.familyName', name));
-    expect(r.status).to.equal(200);
-    expect((await ordersOf(shop)).orders[0].customer.familyName).to.equal(name);
+    const body = await expectError(await checkout(shop, withField(order(), 'customer.familyName', name)), 400, 'invalid_field', 'customer.familyName');
+    expect(body.errors?.[0].code).to.equal('symbols');
+    expect((await ordersOf(shop)).orders).to.have.length(0);
   });
 });
 
@@ -537,5 +539,16 @@ describe('reference backend: PSP notifications (webhook)', () => {
     const r = await notify(base, { orderId, eventId: 'evt_short', amount: 324 });
     expect(r.body.outcome).to.equal('amount_mismatch');
     expect((await ordersOf(base)).orders[0].status).to.equal('pending');
+  });
+});
+
+describe('reference backend: the shopper’s language', () => {
+  it('answers its error messages in English when Accept-Language prefers English, with no Japanese', async () => {
+    const base = await newShop();
+    const r = await checkout(base, withField(validOrder(), 'customer.familyName', ''), { headers: { 'Accept-Language': 'en-US,en;q=0.9,ja;q=0.5' } });
+    const body = (await r.json()) as ErrorBody;
+    expect(r.status).to.equal(400);
+    expect(body.error.message).to.equal('Enter your family name.');
+    for (const e of body.errors ?? []) expect(e.message).not.to.match(/[\u3040-\u30FF\u4E00-\u9FFF]/);
   });
 });

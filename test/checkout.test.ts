@@ -4,14 +4,10 @@ import '../src/define/all.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
 import type { CardTokenizer } from '../src/components/card-fields/card-fields.js';
 import { errorOf, inputByLabel, settle, typeInto, until } from './helpers/dom.js';
+import { newSession, requestsOf } from './helpers/endpoint-log.js';
+import { fillCheckout, type Shopper } from '../stories/support/fill.js';
 
-interface Logged {
-  key: string;
-  language: string;
-  body: string;
-}
-const newSession = () => Math.random().toString(36).slice(2);
-const requests = async (s: string): Promise<Logged[]> => (await fetch(`/test-api/endpoint-log?s=${s}`)).json();
+const requests = requestsOf;
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 
 function inner(el: KessaiCheckout, tag: string): HTMLElement {
@@ -21,27 +17,12 @@ function inner(el: KessaiCheckout, tag: string): HTMLElement {
 }
 
 /** Fills every section the way a shopper would (typing into labelled inputs). */
-async function fill(el: KessaiCheckout, overrides: Record<string, string> = {}) {
-  const name = el.shadowRoot!.querySelector('kessai-name-fields');
-  if (name && customElements.get('kessai-name-fields')) {
-    typeInto(inputByLabel(name, '姓') as HTMLInputElement, overrides.familyName ?? '山田');
-    typeInto(inputByLabel(name, '名') as HTMLInputElement, overrides.givenName ?? '太郎');
-    typeInto(inputByLabel(name, 'セイ') as HTMLInputElement, 'ヤマダ');
-    typeInto(inputByLabel(name, 'メイ') as HTMLInputElement, 'タロウ');
-  }
-  const contact = inner(el, 'kessai-contact-fields');
-  typeInto(inputByLabel(contact, 'メールアドレス') as HTMLInputElement, overrides.email ?? 'taro@example.jp');
-  typeInto(inputByLabel(contact, '電話番号') as HTMLInputElement, overrides.phone ?? '090-1234-5678');
+async function fill(el: KessaiCheckout, overrides: Partial<Shopper> = {}) {
+  await fillCheckout(el, { shopper: { givenName: '太郎', familyNameKana: 'ヤマダ', givenNameKana: 'タロウ', email: 'taro@example.jp', phone: '090-1234-5678', ...overrides } });
   await settle(el);
 }
 
-function fillCard(el: KessaiCheckout) {
-  const card = inner(el, 'kessai-card-fields');
-  typeInto(inputByLabel(card, 'カード番号') as HTMLInputElement, '4111111111111111');
-  typeInto(inputByLabel(card, '有効期限') as HTMLInputElement, '12/30');
-  typeInto(inputByLabel(card, 'セキュリティコード') as HTMLInputElement, '123');
-  typeInto(inputByLabel(card, '名義') as HTMLInputElement, 'TARO YAMADA');
-}
+const CARD = { number: '4111111111111111', name: 'TARO YAMADA' };
 
 async function checkout(scenario: string, attrs: Record<string, unknown> = {}) {
   const s = newSession();
@@ -340,10 +321,8 @@ describe('kessai-checkout', () => {
       return { token: 'tok_demo_1' };
     };
     const { el, s } = await checkout('ok', { methods: 'card', cardTokenizer: tokenizer });
-    await fill(el);
+    await fill(el, { card: CARD });
     const seen = events(el);
-    fillCard(el);
-    await settle(el);
     el.requestSubmit();
     await until(() => text(el).includes('お支払いが完了しました'));
     expect(received).to.have.length(1);
@@ -362,9 +341,7 @@ describe('kessai-checkout', () => {
         throw new Error('psp down');
       },
     });
-    await fill(el);
-    fillCard(el);
-    await settle(el);
+    await fill(el, { card: CARD });
     el.requestSubmit();
     await until(() => text(el).includes('カード情報を確認できませんでした'));
     expect(await requests(s)).to.have.length(0);

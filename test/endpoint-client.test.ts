@@ -1,13 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { newSession, requestsOf } from './helpers/endpoint-log.js';
 import { endpointProblem, isHttpsUrl, newIdempotencyKey, submitCheckout } from '../src/core/endpoint.js';
 
-interface Logged {
-  key: string;
-  body: string;
-  contentType: string;
-}
-const session = () => Math.random().toString(36).slice(2);
-const log = async (s: string): Promise<Logged[]> => (await fetch(`/test-api/endpoint-log?s=${s}`)).json();
+const session = newSession;
+const log = requestsOf;
 const body = JSON.stringify({ amount: 1000, currency: 'JPY', method: 'konbini' });
 const fast = { baseDelayMs: 1, timeoutMs: 2_000 };
 
@@ -23,7 +19,7 @@ describe('endpoint client against a real local server', () => {
     const r = await submitCheckout({ endpoint: `/test-api/endpoint/ok?s=${s}`, body, idempotencyKey: 'k-1', language: 'en', ...fast });
     expect(r).to.deep.equal({ kind: 'success', response: { status: 'succeeded', orderId: 'ord_ok' } });
     const [req] = await log(s);
-    expect(req).to.deep.include({ key: 'k-1', contentType: 'application/json', language: 'en', body, method: 'POST' });
+    expect(req).to.deep.include({ method: 'POST', key: 'k-1', contentType: 'application/json', language: 'en', body });
   });
 
   it('retries a dropped connection with the same key and byte-identical body', async () => {
@@ -78,7 +74,7 @@ describe('endpoint client against a real local server', () => {
 
   it('does not retry a 4xx and passes its code, message and field', async () => {
     const s = session();
-    const r = await submitCheckout({ endpoint: `/test-api/endpoint/field-error?s=${s}`, body, idempotencyKey: 'k-7', ...fast });
+    const r = await submitCheckout({ endpoint: `/test-api/endpoint/field-error?s=${s}`, body, idempotencyKey: 'k-7', language: 'ja', ...fast });
     expect(r).to.deep.equal({ kind: 'error', status: 422, code: 'invalid_phone', message: 'この電話番号ではご注文いただけません。', field: 'customer.phone', retryable: false });
     expect(await log(s)).to.have.length(1);
   });

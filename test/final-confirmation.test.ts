@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/all.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
-import { inputByLabel, settle, typeInto, until } from './helpers/dom.js';
+import { inputByLabel, settle, until } from './helpers/dom.js';
+import { fillCheckout } from '../stories/support/fill.js';
 
 // The final confirmation (最終確認画面) the 2022 amendment of the 特定商取引法 asks
 // for: items and quantities, the price with tax, shipping and fees, how and
@@ -36,27 +37,10 @@ async function checkout(s: string, attrs: { confirmation?: string; lang?: string
   return el;
 }
 
-async function fill(el: KessaiCheckout, labels = { family: '姓', given: '名', familyKana: 'セイ', givenKana: 'メイ', email: 'メールアドレス', phone: '電話番号', postal: '郵便番号', city: '市区町村', line1: '町名・番地' }) {
-  const name = el.shadowRoot!.querySelector('kessai-name-fields')!;
-  typeInto(inputByLabel(name, labels.family) as HTMLInputElement, '山田');
-  typeInto(inputByLabel(name, labels.given) as HTMLInputElement, '花子');
-  typeInto(inputByLabel(name, labels.familyKana) as HTMLInputElement, 'ヤマダ');
-  typeInto(inputByLabel(name, labels.givenKana) as HTMLInputElement, 'ハナコ');
-  const contact = el.shadowRoot!.querySelector('kessai-contact-fields')!;
-  typeInto(inputByLabel(contact, labels.email) as HTMLInputElement, 'hanako@example.jp');
-  typeInto(inputByLabel(contact, labels.phone) as HTMLInputElement, '080-1111-2222');
-  const address = el.shadowRoot!.querySelector('kessai-address-fields')!;
-  typeInto(inputByLabel(address, labels.postal) as HTMLInputElement, '1000001');
-  await until(() => (inputByLabel(address, labels.city) as HTMLInputElement).value === '千代田区');
-  const line1 = inputByLabel(address, labels.line1) as HTMLInputElement;
-  typeInto(line1, `${line1.value}1-1`);
-  const picker = el.shadowRoot!.querySelector('kessai-konbini-picker');
-  if (picker) {
-    await settle(el);
-    Array.from(picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="radio"]'))
-      .find((r) => r.textContent!.includes('ローソン') || r.textContent!.includes('LAWSON') || r.textContent!.includes('Lawson'))!
-      .click();
-  }
+async function fill(el: KessaiCheckout) {
+  await settle(el);
+  const konbini = !!el.shadowRoot!.querySelector('kessai-konbini-picker');
+  await fillCheckout(el, { shopper: { phone: '080-1111-2222', postalCode: '1000001', line1: '千代田1-1', store: konbini ? 'ローソン' : undefined } });
   await settle(el);
 }
 

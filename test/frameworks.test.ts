@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { inputByLabel, settle, typeInto, until } from './helpers/dom.js';
+import { settle, until } from './helpers/dom.js';
+import { fillCheckout } from '../stories/support/fill.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
 
 // kessai mounted from React 19 (kessai/react wrappers) and from Vue 3 (plain
@@ -10,14 +11,7 @@ const session = () => Math.random().toString(36).slice(2);
 
 async function fillAndSubmit(el: KessaiCheckout) {
   await settle(el);
-  const name = el.shadowRoot!.querySelector('kessai-name-fields')!;
-  typeInto(inputByLabel(name, '姓') as HTMLInputElement, '山田');
-  typeInto(inputByLabel(name, '名') as HTMLInputElement, '太郎');
-  typeInto(inputByLabel(name, 'セイ') as HTMLInputElement, 'ヤマダ');
-  typeInto(inputByLabel(name, 'メイ') as HTMLInputElement, 'タロウ');
-  const contact = el.shadowRoot!.querySelector('kessai-contact-fields')!;
-  typeInto(inputByLabel(contact, 'メールアドレス') as HTMLInputElement, 'taro@example.jp');
-  typeInto(inputByLabel(contact, '電話番号') as HTMLInputElement, '0312345678');
+  await fillCheckout(el, { shopper: { givenName: '太郎', givenNameKana: 'タロウ', email: 'taro@example.jp', phone: '0312345678' } });
   await settle(el);
   el.requestSubmit();
 }

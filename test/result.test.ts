@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define/all.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
-import { inputByLabel, settle, typeInto, until } from './helpers/dom.js';
+import { settle, until } from './helpers/dom.js';
+import { fillCheckout } from '../stories/support/fill.js';
 
 // Result screens a shopper can trust and come back to: what was paid, how, where
 // the receipt goes, next steps; after a reload (the order id in the URL), the
@@ -22,15 +23,8 @@ const setOrderInUrl = (id: string | null) => {
   history.replaceState(history.state, '', u.href);
 };
 
-async function fillContact(el: KessaiCheckout) {
-  const name = el.shadowRoot!.querySelector('kessai-name-fields')!;
-  typeInto(inputByLabel(name, '姓') as HTMLInputElement, '山田');
-  typeInto(inputByLabel(name, '名') as HTMLInputElement, '太郎');
-  typeInto(inputByLabel(name, 'セイ') as HTMLInputElement, 'ヤマダ');
-  typeInto(inputByLabel(name, 'メイ') as HTMLInputElement, 'タロウ');
-  const contact = el.shadowRoot!.querySelector('kessai-contact-fields')!;
-  typeInto(inputByLabel(contact, 'メールアドレス') as HTMLInputElement, 'taro@example.jp');
-  typeInto(inputByLabel(contact, '電話番号') as HTMLInputElement, '090-1234-5678');
+async function fillContact(el: KessaiCheckout, card?: { number: string }) {
+  await fillCheckout(el, { shopper: { givenName: '太郎', givenNameKana: 'タロウ', email: 'taro@example.jp', phone: '090-1234-5678', card: card && { ...card, name: 'TARO YAMADA' } } });
   await settle(el);
 }
 
@@ -48,13 +42,7 @@ describe('result screens', () => {
       .cardTokenizer=${async () => ({ token: 'tok_1', brand: 'visa', last4: '1111' })}
     ></kessai-checkout>`);
     await settle(el);
-    await fillContact(el);
-    const card = el.shadowRoot!.querySelector('kessai-card-fields')!;
-    typeInto(inputByLabel(card, 'カード番号') as HTMLInputElement, '4111111111111111');
-    typeInto(inputByLabel(card, '有効期限') as HTMLInputElement, '12/30');
-    typeInto(inputByLabel(card, 'セキュリティコード') as HTMLInputElement, '123');
-    typeInto(inputByLabel(card, '名義') as HTMLInputElement, 'TARO YAMADA');
-    await settle(el);
+    await fillContact(el, { number: '4111111111111111' });
     el.requestSubmit();
     await until(() => text(el).includes('お支払いが完了しました'));
     const t = text(el);
@@ -154,17 +142,8 @@ describe('a Konbini order through kessai/server, reloaded', () => {
       };
       let el = await inFrame();
       await settle(el);
-      await fillContact(el);
-      const address = el.shadowRoot!.querySelector('kessai-address-fields')!;
-      typeInto(inputByLabel(address, '郵便番号') as HTMLInputElement, '1000001');
-      await until(() => (inputByLabel(address, '市区町村') as HTMLInputElement).value === '千代田区');
-      const line1 = inputByLabel(address, '町名・番地') as HTMLInputElement;
-      typeInto(line1, `${line1.value}1-1`);
-      const picker = el.shadowRoot!.querySelector('kessai-konbini-picker')!;
-      await settle(el);
-      Array.from(picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="radio"]'))
-        .find((r) => r.textContent!.includes('ローソン'))!
-        .click();
+      const win = frame.contentWindow as Window & typeof globalThis;
+      await fillCheckout(el, { win, shopper: { givenName: '太郎', givenNameKana: 'タロウ', email: 'taro@example.jp', postalCode: '1000001', line1: '千代田1-1', store: 'ローソン' } });
       await settle(el);
       el.requestSubmit();
       await until(() => !!el.shadowRoot!.querySelector('kessai-payment-instructions'));

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define/all.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
-import { inputByLabel, settle, typeInto, until } from './helpers/dom.js';
+import { inputByLabel, settle, until } from './helpers/dom.js';
+import { fillCheckout } from '../stories/support/fill.js';
 
 // End to end: kessai-checkout → the reference merchant backend (Hono + SQLite,
 // served by the test run's HTTP server), with postal data from fixtures; and
@@ -23,27 +24,12 @@ async function instructionsText(el: KessaiCheckout): Promise<string> {
   return instructions.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 }
 
-/** Types the shopper's details as a shopper would; picks `chain` when the Konbini picker is shown. */
-async function fillShopper(el: KessaiCheckout, chain?: string) {
-  const name = root(el, 'kessai-name-fields');
-  typeInto(inputByLabel(name, '姓') as HTMLInputElement, '山田');
-  typeInto(inputByLabel(name, '名') as HTMLInputElement, '花子');
-  typeInto(inputByLabel(name, 'セイ') as HTMLInputElement, 'やまだ');
-  typeInto(inputByLabel(name, 'メイ') as HTMLInputElement, 'ハナコ');
-  const contact = root(el, 'kessai-contact-fields');
-  typeInto(inputByLabel(contact, 'メールアドレス') as HTMLInputElement, 'hanako@example.jp');
-  typeInto(inputByLabel(contact, '電話番号') as HTMLInputElement, '080-1111-2222');
+/** Types the shopper's details as a shopper would (the reading in hiragana, the postal code full-width); picks `chain` when given. */
+async function fillShopper(el: KessaiCheckout, chain?: string, card?: { number: string }) {
+  await fillCheckout(el, { shopper: { familyNameKana: 'やまだ', phone: '080-1111-2222', postalCode: '１００ー０００１', line1: '千代田1-1', store: chain, card } });
   const address = root(el, 'kessai-address-fields');
-  typeInto(inputByLabel(address, '郵便番号') as HTMLInputElement, '１００ー０００１');
-  await until(() => (inputByLabel(address, '市区町村') as HTMLInputElement).value === '千代田区');
+  expect((inputByLabel(address, '市区町村') as HTMLInputElement).value).to.equal('千代田区');
   expect((inputByLabel(address, '都道府県') as HTMLSelectElement).selectedOptions[0].textContent).to.contain('東京都');
-  typeInto(inputByLabel(address, '町名・番地') as HTMLInputElement, `${(inputByLabel(address, '町名・番地') as HTMLInputElement).value}1-1`);
-  await settle(el);
-
-  if (!chain) return;
-  const picker = root(el, 'kessai-konbini-picker');
-  const store = Array.from(picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="radio"]')).find((r) => r.textContent!.includes(chain!))!;
-  store.click();
   await settle(el);
 }
 
@@ -100,15 +86,7 @@ async function placeThrough(psp: string, methods: string, chain?: string): Promi
     // 3-D Secure: the page would open the PSP's page; here the shopper "comes back" through the fake's notification.
     if (response.status === 'requires_action') e.preventDefault();
   });
-  await fillShopper(el, chain);
-  if (!chain) {
-    const card = root(el, 'kessai-card-fields');
-    typeInto(inputByLabel(card, 'カード番号') as HTMLInputElement, '4111111111111111');
-    typeInto(inputByLabel(card, '有効期限') as HTMLInputElement, '12/30');
-    typeInto(inputByLabel(card, 'セキュリティコード') as HTMLInputElement, '123');
-    typeInto(inputByLabel(card, '名義') as HTMLInputElement, 'HANAKO YAMADA');
-    await settle(el);
-  }
+  await fillShopper(el, chain, chain ? undefined : { number: '4111111111111111' });
   el.requestSubmit();
   await until(() => !!response);
   // The page keeps no order id for a redirect (the contract's redirect shape has none): read it from the shop.

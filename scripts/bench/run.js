@@ -6,7 +6,7 @@
 // are noisy); the size budget is checked by `npm run size`.
 //
 //   npm run bench                  full run (about a minute on 2 cores, plus the build if dist/ is missing or stale)
-//   npm run bench -- --quick       fewer repetitions (a smoke test, figures not for the README)
+//   npm run bench -- --quick       fewer repetitions (a smoke test, figures not for docs/benchmarks.md)
 //   npm run bench -- --no-build    measure dist/ as it is
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -281,7 +281,7 @@ async function main() {
 }
 
 // ---------------------------------------------------------------------------
-// the table (Markdown: printed, and pasted into the README)
+// the table (Markdown: printed, and pasted into docs/benchmarks.md)
 // ---------------------------------------------------------------------------
 
 function formatTable(r) {
@@ -289,7 +289,7 @@ function formatTable(r) {
   const iqr = (st, f) => `${f(st.median)} (${f(st.p25)}–${f(st.p75)})`;
   const lines = [];
   const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
-  lines.push(`Chromium ${r.browser.replace(/^\D+/, '')}, ${r.machine.cpus} cores (${r.machine.cpu.trim()}), Node ${r.machine.node}; medians (25th–75th percentile)${r.quick ? ' — QUICK RUN, not for the README' : ''}.`);
+  lines.push(`Chromium ${r.browser.replace(/^\D+/, '')}, ${r.machine.cpus} cores (${r.machine.cpu.trim()}), Node ${r.machine.node}; medians (25th–75th percentile)${r.quick ? ' — QUICK RUN, not for docs/benchmarks.md' : ''}.`);
   lines.push('');
   row('measure', 'kessai', 'native floor', 'ratio', 'target', 'verdict');
   row('---', '---', '---', '---', '---', '---');

@@ -1,5 +1,5 @@
 /**
- * The merchant endpoint contract (see README "Endpoint contract"): what
+ * The merchant endpoint contract (docs/contract.md): what
  * kessai-checkout POSTs and what the merchant's backend answers. Types only,
  * plus the ids of the closed vocabularies.
  */

@@ -260,6 +260,7 @@ export const CHECKOUT_ERROR_MESSAGES_EN: Readonly<Record<string, string>> = Obje
   amount_mismatch: 'The amount to pay has changed. Reload the page and check the amount.',
   amount_over_method_limit: 'The amount is over the limit of this payment method. Choose another payment method.',
   method_unavailable: 'This payment method cannot be used.',
+  installments_unavailable: 'This number of installments cannot be used. Choose another one.',
   card_declined: 'This card was declined. Choose another card or payment method.',
   psp_unavailable: 'We could not reach the payment service. Try again in a moment.',
   psp_outcome_unknown: 'We are checking the result of the payment. To avoid paying twice, wait about a minute, then try again with the same details.',

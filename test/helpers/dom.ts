@@ -49,6 +49,27 @@ export async function until(cond: () => boolean | Promise<boolean>, ms = 20_000)
   }
 }
 
+/** Loads `src` in an iframe and waits until `tag` is defined there and has rendered; returns the frame, its window and the first `tag`. */
+export async function loadFrame<E extends HTMLElement = HTMLElement>(src: string, tag: string): Promise<{ frame: HTMLIFrameElement; win: Window & typeof globalThis; el: E }> {
+  const frame = document.createElement('iframe');
+  frame.src = src;
+  document.body.append(frame);
+  await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  const win = frame.contentWindow as Window & typeof globalThis;
+  await win.customElements.whenDefined(tag);
+  const el = frame.contentDocument!.querySelector(tag) as E;
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return { frame, win, el };
+}
+
+/** Types `text` into `input`, leaves it, and waits for `host` to render: returns the error then shown and what the input holds. */
+export async function typeAndLeave(host: { updateComplete: Promise<unknown> }, input: HTMLInputElement, text: string): Promise<{ error: string; value: string }> {
+  typeInto(input, text);
+  blur(input);
+  await host.updateComplete;
+  return { error: errorOf(input), value: input.value };
+}
+
 /**
  * A placed order puts `?kessai-order=` into the page's URL (so a reload shows its result); every
  * test page starts the next test without it, or that test's checkout would show the old result.

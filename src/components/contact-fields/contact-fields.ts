@@ -64,8 +64,9 @@ export class KessaiContactFields extends FormFieldsElement {
   protected override onFieldBlur(key: string): void {
     super.onFieldBlur(key);
     const raw = this.values[key] ?? '';
-    // Control / bidi characters stay as typed: their error shows (trimming would hide a BOM).
-    const shown = hasUnsafeChars(raw) ? raw : key === 'email' ? normalizeEmail(raw) : toHalfWidthAscii(raw).replace(DASHES, '-').trim();
+    // Control and bidi characters stay for the shopper to see and remove (trimming would hide a BOM): the field schema refuses them.
+    if (hasUnsafeChars(raw)) return;
+    const shown = key === 'email' ? normalizeEmail(raw) : toHalfWidthAscii(raw).replace(DASHES, '-').trim();
     if (shown !== raw) this.setField(key, shown, true);
     if (key === 'email') this.suggestion = suggestEmail(shown);
   }

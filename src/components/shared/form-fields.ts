@@ -323,7 +323,10 @@ export abstract class FormFieldsElement extends KessaiElement {
 
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
-    this.requestUpdate();
+    // Setting `disabled` calls this while Lit reflects the attribute, after render: a request now
+    // would be lost (the inputs stayed disabled after `disabled = false`), so ask once that update is done.
+    if (this.isUpdatePending) void this.updateComplete.then(() => this.requestUpdate());
+    else this.requestUpdate();
   }
 
   /**
