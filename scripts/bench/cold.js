@@ -75,7 +75,6 @@ async function load(page, origin, path, rate) {
   await cdp.detach();
   // Runs in the page: `performance` is the page's.
   const marks = await page.evaluate(() => {
-    /* global performance */ // eslint: a browser global in a Node script
     const t = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
     const js = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/cdn/kessai.js'));
     return { render: t('k:rendered') - t('k:element'), rendered: t('k:rendered'), ready: t('k:ready'), download: js ? js.responseEnd - js.startTime : null, cached: js ? js.transferSize === 0 : null };
