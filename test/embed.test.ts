@@ -22,7 +22,7 @@ describe('embed bundle (dist/cdn/kessai.js)', () => {
     const doc = frame.contentDocument!;
     expect(doc.characterSet).to.equal('Shift_JIS');
     expect(doc.title).to.equal('決済テスト');
-    const labels = Array.from(doc.querySelector('kessai-contact-fields')!.shadowRoot!.querySelectorAll('label'), (l) => l.textContent!.replace('*', '').trim());
+    const labels = Array.from(doc.querySelector('kessai-contact-fields')!.shadowRoot!.querySelectorAll('label'), (l) => l.textContent!.trim().replace(/\s*(\*|必須|任意|Required|Optional)$/, '').trim());
     expect(labels).to.deep.equal(['メールアドレス', '電話番号']);
     frame.remove();
   });
@@ -90,7 +90,7 @@ async function loadEnglishPage(tampered: boolean) {
   const picker = doc.querySelector('kessai-konbini-picker')!;
   for (let i = 0; i < 400 && !contact.shadowRoot!.querySelector('label'); i++) await new Promise((r) => setTimeout(r, 25));
   await (picker as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-  const labels = Array.from(contact.shadowRoot!.querySelectorAll('label'), (l) => l.textContent!.replace('*', '').trim());
+  const labels = Array.from(contact.shadowRoot!.querySelectorAll('label'), (l) => l.textContent!.trim().replace(/\s*(\*|必須|任意|Required|Optional)$/, '').trim());
   const pickerError = picker.shadowRoot!.querySelector('.error')!.textContent!.trim();
   const requests = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
   frame.remove();
@@ -174,7 +174,7 @@ describe('parts of the embed loaded on demand', () => {
       .getEntriesByType('resource')
       .map((e) => new URL(e.name).pathname)
       .filter((p) => p.startsWith('/test-api/cdn/kessai-'));
-    expect(parts.map((p) => p.replace(/-[\w]+\.js$/, '')).sort()).to.deep.equal(['/test-api/cdn/kessai-card-fields', '/test-api/cdn/kessai-payment-instructions']);
+    expect(parts.map((p) => p.replace(/-[\w-]{8}\.js$/, '')).sort()).to.deep.equal(['/test-api/cdn/kessai-card-fields', '/test-api/cdn/kessai-payment-instructions']);
     // The loader's script elements are gone once their part ran.
     expect(doc.querySelectorAll('script').length).to.equal(2);
     frame.remove();

@@ -369,7 +369,7 @@ describe('card installments (支払回数)', function () {
       card: { token: 'tok_demo_visa_1', installments: 24 },
     };
     const post = (b: unknown) =>
-      fetch(`${base}/api/checkout`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(b) });
+      fetch(`${base}/api/checkout`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'ja', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(b) });
     const refused = await post(body);
     expect(refused.status).to.equal(400);
     const err = (await refused.json()) as { error: { field: string; message: string } };
