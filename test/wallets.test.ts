@@ -55,6 +55,9 @@ async function fillShopper(el: KessaiCheckout) {
 }
 
 async function fillCard(el: KessaiCheckout, number: string) {
+  // The card fields are a part loaded on demand: wait until they are defined and rendered.
+  await el.ownerDocument.defaultView!.customElements.whenDefined('kessai-card-fields');
+  await (inner(el, 'kessai-card-fields') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
   const card = inner(el, 'kessai-card-fields');
   typeInto(inputByLabel(card, 'カード番号') as HTMLInputElement, number);
   typeInto(inputByLabel(card, '有効期限') as HTMLInputElement, '12/30');

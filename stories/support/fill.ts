@@ -100,6 +100,9 @@ export async function fillCheckout(checkout: Updatable, options: { en?: boolean;
   const card = s.card ? part('kessai-card-fields') : null;
   if (s.card) {
     if (!card) throw new Error('fillCheckout: no card fields shown');
+    // A part loaded on demand (the embed, an app's chunk): typed into once defined and rendered.
+    await (options.win ?? window).customElements.whenDefined('kessai-card-fields');
+    await card.updateComplete;
     const C = options.en ? CARD_LABELS.en : CARD_LABELS.ja;
     const { number, exp = '12/30', cvc = '123', name: holder = 'HANAKO YAMADA' } = s.card;
     type(card, C.number, number);
