@@ -118,7 +118,9 @@ function surfaces() {
     const exports = mod ? checker.getExportsOfModule(mod) : [];
     const text = [`# ${e.name} (${relative(root, e.file)})`, `# ${exports.length} exports`, ''];
     for (const s of [...exports].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) text.push(...describe(checker, s, s.name));
-    out.set(`${e.name.replace(/[/]/g, '-')}.txt`, `${text.join('\n')}\n`);
+    // Types printed with an import("…") path name the checkout's folder: written relative to it, so the record is the same on any machine.
+    const machineFree = text.join('\n').replaceAll(`import("${root.replace(/\/$/, '')}/`, 'import("./');
+    out.set(`${e.name.replace(/[/]/g, '-')}.txt`, `${machineFree}\n`);
   }
   return out;
 }
