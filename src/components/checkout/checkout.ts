@@ -226,6 +226,7 @@ export class KessaiCheckout extends KessaiElement {
       const methods = this.availableMethods;
       if (methods.includes('card')) void this.need('kessai-card-fields');
       if (methods.some((m) => m !== 'card')) void this.need('kessai-payment-instructions');
+      if (methods.some((m) => m === 'paypay' || m === 'wallet')) void this.need('kessai-wallet-qr');
       void this.need('result-view');
     };
     const check = () => (typeof requestIdleCallback == 'function' ? requestIdleCallback(report) : setTimeout(report));
