@@ -104,6 +104,9 @@ export function embedChunks({ entry = 'kessai.js' } = {}) {
   let outDir = 'dist/cdn';
   return {
     name: 'kessai-embed-chunks',
+    // After every other plugin: vite's own generateBundle still rewrites chunks that hold a dynamic
+    // import (its preload markers), which would change a part after its hash was taken.
+    enforce: 'post',
     // Parts of an earlier build (their names carry a content hash) go.
     configResolved(config) {
       outDir = config.build.outDir;
@@ -117,7 +120,7 @@ export function embedChunks({ entry = 'kessai.js' } = {}) {
       }
       for (const f of files) if (/^kessai-.+\.js$/.test(f)) rmSync(join(outDir, f));
     },
-    async generateBundle(_options, bundle) {
+    generateBundle: { order: 'post', async handler(_options, bundle) {
       const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
       const main = chunks.find((c) => c.fileName === entry);
       if (!main) throw new Error(`embed: no entry chunk ${entry}`);
@@ -152,6 +155,6 @@ export function embedChunks({ entry = 'kessai.js' } = {}) {
       }
       const loader = (await transform(LOADER.replace('MANIFEST', JSON.stringify(manifest)), { minify: true, charset: 'ascii', target: 'es2022' })).code;
       main.code = `(function(){${loader}${inlined}var module={exports:{}};mods[${JSON.stringify(entry)}]=module;(${await factory(main)})(req,module,module.exports,load)})();\n`;
-    },
+    } },
   };
 }
