@@ -66,6 +66,10 @@ const meta: Meta<Args> = {
       const address = el.shadowRoot!.querySelector('kessai-address-fields') as (HTMLElement & { value: unknown }) | null;
       if (address) address.value = { postalCode: '1000001', prefectureCode: '13', city: '千代田区', line1: '千代田1-1', line2: '' };
       el.shadowRoot!.querySelector('kessai-konbini-picker')?.shadowRoot?.querySelector<HTMLElement>('#store-lawson')?.click();
+      // The shopper has left the last field (the filling helper focuses each one): no focus ring in the picture.
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      (active as HTMLElement | null)?.blur();
       await new Promise((r) => setTimeout(r, 50));
     }
     if (args.action !== 'fill') el.requestSubmit();
