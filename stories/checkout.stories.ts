@@ -70,6 +70,8 @@ const meta: Meta<Args> = {
       let active: Element | null = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
       (active as HTMLElement | null)?.blur();
+      // Focusing each field scrolled the page: back to the top, where the pictures start.
+      window.scrollTo(0, 0);
       await new Promise((r) => setTimeout(r, 50));
     }
     if (args.action !== 'fill') el.requestSubmit();
