@@ -31,6 +31,7 @@
 import { KONBINI_MAX_AMOUNT, type CheckoutRequest, type CheckoutResponse, type InstallmentPlan, type PaymentInstructions, type WalletId } from '../core/contract.js';
 import { validateCheckoutRequest } from '../core/checkout-request.js';
 import { maskEmail } from '../core/resume.js';
+import { groupDigits } from '../core/text.js';
 import { blocksOrder, checkAddressAgainstPostal } from '../core/address-check.js';
 import type { PostalAddress } from '../core/postal-data.js';
 import { bodyFingerprint, localeFromAcceptLanguage, parseIdempotencyKey, type ServerLocale } from './request.js';
@@ -103,8 +104,7 @@ interface Ctx extends AuditContext {
   locale: ServerLocale;
 }
 
-const digits = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-const yen = (n: number, locale: ServerLocale) => (locale === 'en' ? `¥${digits(n)}` : `${digits(n)}円`);
+const yen = (n: number, locale: ServerLocale) => (locale === 'en' ? `¥${groupDigits(n)}` : `${groupDigits(n)}円`);
 
 /** An error reply with its messages in the request's language. */
 const failIn = (ctx: Ctx, status: number, code: string, options: Parameters<typeof fail>[2] = {}, headers?: Record<string, string>): Reply =>

@@ -225,7 +225,7 @@ export class KessaiCheckout extends KessaiElement {
       // Fetch, while the shopper reads, the sections a later screen may show.
       const methods = this.availableMethods;
       if (methods.includes('card')) void this.need('kessai-card-fields');
-      if (methods.some((m) => m !== 'card')) void this.need('kessai-payment-instructions');
+      if (methods.some((m) => m === 'konbini' || m === 'pay-easy' || m === 'bank-transfer')) void this.need('kessai-payment-instructions');
       if (methods.some((m) => m === 'paypay' || m === 'wallet')) void this.need('kessai-wallet-qr');
       void this.need('result-view');
     };
