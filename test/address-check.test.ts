@@ -1,22 +1,15 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/address-fields.js';
 import type { AddressResolvedDetail, KessaiAddressFields } from '../src/components/address-fields/address-fields.js';
-import { blur, errorOf, inputByLabel, typeInto } from './helpers/dom.js';
+import { inForm as inFormWith, field, select, statusOf } from './helpers/address.js';
+import { blur, errorOf, typeInto } from './helpers/dom.js';
 
 // Issue 20: addresses that cannot go wrong. What the lookup filled is never
 // erased by the next keystroke; several towns need a choice; a code that does
 // not match the prefecture / city typed by hand is flagged and confirmed.
 
-async function inForm() {
-  const form = await fixture<HTMLFormElement>(`<form><kessai-address-fields name="shipping" postal-data="/test-api/postal/ok/"></kessai-address-fields><button>注文する</button></form>`);
-  const el = form.querySelector('kessai-address-fields') as KessaiAddressFields;
-  await el.updateComplete;
-  return { form, el };
-}
-const field = (el: KessaiAddressFields, label: string) => inputByLabel(el, label) as HTMLInputElement;
-const select = (el: KessaiAddressFields) => inputByLabel(el, '都道府県') as HTMLSelectElement;
-const statusOf = (el: KessaiAddressFields) => el.shadowRoot!.getElementById('postalCode-status')!.textContent!.trim();
+const inForm = () => inFormWith('name="shipping" postal-data="/test-api/postal/ok/"');
 const confirmBox = (el: KessaiAddressFields) => el.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]');
 
 async function lookUp(el: KessaiAddressFields, code: string): Promise<AddressResolvedDetail> {

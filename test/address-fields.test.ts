@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/define/address-fields.js';
 import type { AddressResolvedDetail, KessaiAddressFields } from '../src/components/address-fields/address-fields.js';
+import { inForm as inFormWith, field, select, statusOf } from './helpers/address.js';
 import { blur, errorOf, inputByLabel, loadFrame, typeAndLeave, typeInto } from './helpers/dom.js';
 import { runFormControlTests } from './helpers/form-control.js';
 
@@ -11,16 +12,7 @@ let counter = 0;
 const counted = () => `/test-api/postal/count/${Date.now()}-${++counter}/`;
 const hits = async (base: string) => (await (await fetch(`/test-api/postal/hits/${base.split('/')[4]}`)).json()) as number;
 
-async function inForm(attrs = `name="shipping" postal-data="${OK}"`) {
-  const form = await fixture<HTMLFormElement>(`<form><kessai-address-fields ${attrs}></kessai-address-fields><button>注文する</button></form>`);
-  const el = form.querySelector('kessai-address-fields') as KessaiAddressFields;
-  await el.updateComplete;
-  return { form, el };
-}
-
-const field = (el: KessaiAddressFields, label: string) => inputByLabel(el, label) as HTMLInputElement;
-const select = (el: KessaiAddressFields) => inputByLabel(el, '都道府県') as HTMLSelectElement;
-const statusOf = (el: KessaiAddressFields) => el.shadowRoot!.getElementById('postalCode-status')!.textContent!.trim();
+const inForm = (attrs = `name="shipping" postal-data="${OK}"`) => inFormWith(attrs);
 const radios = (el: KessaiAddressFields) => Array.from(el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]'));
 const radioLabels = (el: KessaiAddressFields) => radios(el).map((r) => r.closest('label')!.textContent!.trim());
 // WebKitGTK is driven over WebDriver, where sendKeys has no down/up: a WebDriver

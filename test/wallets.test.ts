@@ -9,6 +9,7 @@
  * comes back.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { nothing } from 'lit';
 import '../src/define/all.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
 import type { CardTokenizer } from '../src/components/card-fields/card-fields.js';
@@ -52,6 +53,19 @@ async function fillShopper(el: KessaiCheckout) {
   typeInto(inputByLabel(contact, 'メールアドレス') as HTMLInputElement, 'hanako@example.jp');
   typeInto(inputByLabel(contact, '電話番号') as HTMLInputElement, '080-1111-2222');
   await settle(el);
+}
+
+/** A card-only checkout posting to `base`'s endpoint (a ¥5,000 e-gift, no address), its tokenizer answering `token`. */
+function cardCheckout(base: string, token: string, installments?: string): Promise<KessaiCheckout> {
+  return fixture<KessaiCheckout>(html`<kessai-checkout
+    endpoint=${`${base}/api/checkout`}
+    amount="5000"
+    reference="e-gift-5000"
+    no-address
+    methods="card"
+    installments=${installments ?? nothing}
+    .cardTokenizer=${tokenizer(token)}
+  ></kessai-checkout>`);
 }
 
 async function fillCard(el: KessaiCheckout, number: string) {
@@ -291,14 +305,7 @@ describe('3-D Secure: back from the back-forward cache', function () {
   this.timeout(120_000);
   it('shows the order’s result from the status route and posts nothing again', async () => {
     const base = await newShop();
-    const el = await fixture<KessaiCheckout>(html`<kessai-checkout
-      endpoint=${`${base}/api/checkout`}
-      amount="5000"
-      reference="e-gift-5000"
-      no-address
-      methods="card"
-      .cardTokenizer=${tokenizer('tok_demo_3ds_1')}
-    ></kessai-checkout>`);
+    const el = await cardCheckout(base, 'tok_demo_3ds_1');
     await fillShopper(el);
     await fillCard(el, '4000000000003220');
     let url = '';
@@ -326,15 +333,7 @@ describe('card installments (支払回数)', function () {
   this.timeout(120_000);
   it('offers the backend’s plans, sends the choice as card.installments, and the PSP gets 6 payments', async () => {
     const base = await newShop({ installments: [3, 6, 12] });
-    const el = await fixture<KessaiCheckout>(html`<kessai-checkout
-      endpoint=${`${base}/api/checkout`}
-      amount="5000"
-      reference="e-gift-5000"
-      no-address
-      methods="card"
-      installments="3 6 12"
-      .cardTokenizer=${tokenizer('tok_demo_visa_1')}
-    ></kessai-checkout>`);
+    const el = await cardCheckout(base, 'tok_demo_visa_1', '3 6 12');
     await fillShopper(el);
     await fillCard(el, '4242424242424242');
     const card = inner(el, 'kessai-card-fields');
