@@ -61,17 +61,11 @@ const meta: Meta<Args> = {
     if (!args.action) return;
     if (args.action === 'fill' || args.action === 'fill-and-submit' || args.action === 'fill-card-and-submit') {
       const card = args.action === 'fill-card-and-submit' ? { card: { number: '4242424242424242', exp: '12/30', cvc: '123', name: 'HANAKO YAMADA' } } : {};
-      await fillCheckout(el, { en: args.lang === 'en', shopper: card });
+      await fillCheckout(el, { en: args.lang === 'en', shopper: card, focus: false });
       // No postal data in Storybook: the address as the lookup would fill it, and a chain where Konbini is shown.
       const address = el.shadowRoot!.querySelector('kessai-address-fields') as (HTMLElement & { value: unknown }) | null;
       if (address) address.value = { postalCode: '1000001', prefectureCode: '13', city: '千代田区', line1: '千代田1-1', line2: '' };
       el.shadowRoot!.querySelector('kessai-konbini-picker')?.shadowRoot?.querySelector<HTMLElement>('#store-lawson')?.click();
-      // The shopper has left the last field (the filling helper focuses each one): no focus ring in the picture.
-      let active: Element | null = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      (active as HTMLElement | null)?.blur();
-      // Focusing each field scrolled the page: back to the top, where the pictures start.
-      window.scrollTo(0, 0);
       await new Promise((r) => setTimeout(r, 50));
     }
     if (args.action !== 'fill') el.requestSubmit();

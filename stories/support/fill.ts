@@ -65,14 +65,18 @@ async function waitFor(cond: () => boolean, ms = 20_000): Promise<void> {
 /**
  * Fills `checkout` with `shopper` (merged over SHOPPER). `en`: the labels are
  * English. `win`: the checkout's window when it lives in an iframe (its own InputEvent).
+ * `focus: false`: values are set without focusing each input (stories: no focus ring, no scrolling).
  */
-export async function fillCheckout(checkout: Updatable, options: { en?: boolean; shopper?: Partial<Shopper>; win?: Window & typeof globalThis } = {}): Promise<void> {
+export async function fillCheckout(
+  checkout: Updatable,
+  options: { en?: boolean; shopper?: Partial<Shopper>; win?: Window & typeof globalThis; focus?: boolean } = {},
+): Promise<void> {
   const s = { ...SHOPPER, ...options.shopper };
   const L = options.en ? LABELS.en : LABELS.ja;
   const Input = (options.win ?? window).InputEvent;
   const type = (host: Element, label: string, text: string) => {
     const el = input(host, label);
-    el.focus();
+    if (options.focus !== false) el.focus();
     el.value = text;
     el.dispatchEvent(new Input('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
   };
