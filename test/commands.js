@@ -148,6 +148,10 @@ function settleFrames(page) {
 
 /** PNG of the story's root, or null when it shows nothing (a refusal). */
 async function shoot(page) {
+  // From the top of the page: a story's play function may leave it scrolled (a focused field),
+  // by an amount that depends on timing; the clip below is then painted only partly.
+  await page.evaluate(() => globalThis.scrollTo(0, 0));
+  await settleFrames(page);
   const root = await page.$('#storybook-root');
   const box = await root?.boundingBox();
   if (!box || box.height < 1) return null;

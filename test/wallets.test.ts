@@ -80,10 +80,10 @@ async function fillCard(el: KessaiCheckout, number: string) {
   await settle(el);
 }
 
-/** The next page `f` loads; fails with `what` if none comes within a minute. */
-function nextPage(f: HTMLIFrameElement, what: string): Promise<void> {
+/** The next page `f` loads; fails with `what` (and what `shown` tells of the page) if none comes within a minute. */
+function nextPage(f: HTMLIFrameElement, what: string, shown: () => string = () => ''): Promise<void> {
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`no page loaded: ${what} (at ${f.contentWindow?.location.href})`)), 60_000);
+    const t = setTimeout(() => reject(new Error(`no page loaded: ${what} (at ${f.contentWindow?.location.href}) ${shown()}`)), 60_000);
     f.addEventListener('load', () => (clearTimeout(t), resolve()), { once: true });
   });
 }
@@ -269,7 +269,9 @@ async function leaveAndComeBack(shop: string, methods: string, leavesFor: RegExp
   const el = await checkoutIn(f);
   await fillShopper(el);
   if (o.card) await fillCard(el, o.card);
-  const left = nextPage(f, 'the PSP page after placing the order');
+  const events: string[] = [];
+  for (const type of ['kessai-submit', 'kessai-success', 'kessai-error']) el.addEventListener(type, (e) => events.push(`${type} ${JSON.stringify((e as CustomEvent).detail?.code ?? '')}`));
+  const left = nextPage(f, 'the PSP page after placing the order', () => `events: [${events.join(', ')}]; the checkout shows: ${text(el).slice(0, 600)}`);
   el.requestSubmit();
   await left;
   expect(f.contentWindow!.location.pathname).to.match(leavesFor);
