@@ -15,6 +15,7 @@ import {
   type PaymentMethod,
   parseInstallmentPlan,
 } from './contract.js';
+import { detectCardBrand, luhnValid, normalizeCardNumber } from './card.js';
 import { checkField, FIELD_LIMITS, FIELD_SCHEMA, type FieldSchema } from './field-schema.js';
 import { findPrefecture } from './prefectures.js';
 
@@ -169,6 +170,20 @@ function isCardNumberValue(n: number): boolean {
 }
 
 /**
+ * `card.token` is the PSP's opaque token, whose digits (a timestamp, an id) pass the Luhn check one
+ * time in ten. There a card number is a run of 13–19 digits (separators between them allowed) that
+ * passes Luhn and starts as a card brand's numbers do: `tok_1764678912346` is a token, a PAN put in
+ * the token (`token: card.number`, or the card as JSON) is still refused.
+ */
+function tokenHoldsCardNumber(token: string): boolean {
+  for (const run of token.match(/[0-9０-９](?:[^0-9０-９A-Za-z]{0,3}[0-9０-９])*/g) ?? []) {
+    const digits = normalizeCardNumber(run).replace(/\D/g, '');
+    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits) && detectCardBrand(digits)) return true;
+  }
+  return false;
+}
+
+/**
  * Every key carrying raw card data, and every card-number-looking string or
  * number (keys too) outside `reference`, at any depth. Iterative: a deeply
  * nested body cannot overflow the stack, and each value is visited once.
@@ -180,7 +195,8 @@ function findRawCardData(body: Json, out: CheckoutFieldError[]): void {
     const { value, path, raw } = stack.pop()!;
     if (raw) out.push({ field: path, code: 'raw_card_data' });
     else if (typeof value === 'string') {
-      if (path !== 'reference' && containsCardNumber(value)) out.push({ field: path, code: 'raw_card_data' });
+      const found = path === 'card.token' ? tokenHoldsCardNumber(value) : path !== 'reference' && containsCardNumber(value);
+      if (found) out.push({ field: path, code: 'raw_card_data' });
     } else if (typeof value === 'number') {
       if (isCardNumberValue(value)) out.push({ field: path, code: 'raw_card_data' });
     } else if (Array.isArray(value)) {

@@ -177,6 +177,15 @@ describe('core/checkout-request: validateCheckoutRequest', () => {
       });
     }
 
+    it('accepts a token whose digits pass Luhn by chance (a timestamp), and still refuses a card number inside a token', () => {
+      // 1764678912346 is a Luhn-valid 13-digit millisecond timestamp; no card brand starts with 17.
+      expect(luhnValid('1764678912346')).to.equal(true);
+      expect(errorsOf(cardBody({ token: 'tok_demo_3ds_1764678912346' }))).to.deep.equal([]);
+      for (const token of ['tok_4242424242424242', 'tok_4242-4242-4242-4242', JSON.stringify({ number: '3530111333300000', cvc_len: 3 })]) {
+        expect(errorsOf(cardBody({ token }))[0], token).to.deep.equal({ field: 'card.token', code: 'raw_card_data' });
+      }
+    });
+
     it('does not mistake phone numbers, postal codes or a numeric reference for a card number', () => {
       let b = withField(base(), 'reference', '4242424242424242');
       b = withField(b, 'address.line2', 'コーポ1234号 0312345678');
