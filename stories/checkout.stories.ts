@@ -68,7 +68,16 @@ const meta: Meta<Args> = {
       el.shadowRoot!.querySelector('kessai-konbini-picker')?.shadowRoot?.querySelector<HTMLElement>('#store-lawson')?.click();
       await new Promise((r) => setTimeout(r, 50));
     }
-    if (args.action !== 'fill') el.requestSubmit();
+    if (args.action === 'fill') return;
+    // The story ends on the answer (after the retries of a 5xx), not on a moment of "sending";
+    // the endpoint that never answers shows "sending" itself; an empty form and the review step post nothing.
+    const answered = new Promise((r) => {
+      el.addEventListener('kessai-success', r, { once: true });
+      el.addEventListener('kessai-error', r, { once: true });
+    });
+    el.requestSubmit();
+    if (args.action !== 'submit-empty' && !args.endpoint?.endsWith('/pending') && args.confirmation !== 'review') await answered;
+    await el.updateComplete;
   },
 };
 export default meta;

@@ -190,6 +190,11 @@ class WebKitLauncher extends WebdriverLauncher {
   }
 }
 
+/** A headless Chromium of its own, launched as the test run's (the Storybook check's second lane). */
+export function launchChromium() {
+  return puppeteerCore.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
 export function createLaunchers(engines) {
   return engines.map((engine) => {
     if (engine === 'chromium') {

@@ -10,6 +10,8 @@
 //    ..., compositionend, in that order).
 //    Other engines answer { supported: false }: their tests assert that and
 //    dispatch the events by hand, and say so in the test name.
+import { launchChromium } from './browsers.js';
+
 export function imePlugin() {
   return {
     name: 'kessai-ime',
@@ -58,9 +60,11 @@ export function imePlugin() {
 export function storyCheckPlugin() {
   const checks = new Map();
   // story-plan { ids, visual } queues them all at once, in order, so each test finds
-  // its story checked or under way. One tab: a tab in the background gets no
-  // animation frames, so two tabs side by side stall each other.
-  const lanes = [{ queue: Promise.resolve() }];
+  // its story checked or under way. Two lanes, each one tab in a browser of its own (the
+  // test run's Chromium, and a second one): a tab in the background gets no animation
+  // frames, so two tabs of one browser side by side stall each other. The stories wait
+  // on frames and the network more than on the CPU: two lanes halve the group's time.
+  const lanes = [{ queue: Promise.resolve() }, { queue: Promise.resolve(), own: true }];
   let next = 0;
   function enqueue(session, payload) {
     const testPage = session.browser.getPage(session.id);
@@ -69,7 +73,8 @@ export function storyCheckPlugin() {
     // Never rejects: a check queued ahead of its test must not become an unhandled rejection.
     const check = lane.queue.then(async () => {
       try {
-        lane.tab ??= await openTab(testPage.browser());
+        if (lane.own) lane.browser ??= await launchChromium();
+        lane.tab ??= await openTab(lane.browser ?? testPage.browser());
         return await visit(lane.tab, origin, payload);
       } catch (e) {
         // A story that failed to load leaves the tab in an unknown state: start a new one.
@@ -84,6 +89,9 @@ export function storyCheckPlugin() {
   }
   return {
     name: 'kessai-story-check',
+    async serverStop() {
+      await Promise.all(lanes.map((l) => l.browser?.close().catch(() => undefined)));
+    },
     async executeCommand({ command, payload, session }) {
       if (command !== 'story-check' && command !== 'story-plan') return undefined;
       if (typeof session.browser.getPage !== 'function') throw new Error('story checks need a puppeteer (Chromium) session');
@@ -123,7 +131,8 @@ async function openTab(browser) {
     });
   }, FIXED_NOW);
   const tab = { page, cdp: await page.createCDPSession(), errors: [] };
-  page.on('console', (m) => m.type() === 'error' && tab.errors.push(m.text()));
+  // The browser's own request for /favicon.ico (a new browser asks once per origin) is not the story's.
+  page.on('console', (m) => m.type() === 'error' && !m.location()?.url?.endsWith('/favicon.ico') && tab.errors.push(m.text()));
   page.on('pageerror', (e) => tab.errors.push(String(e?.message ?? e)));
   page.on('requestfailed', (r) => tab.errors.push(`request failed: ${r.url()}`));
   return tab;
@@ -137,7 +146,12 @@ async function load(tab, origin, id, pageTheme) {
     () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
     { timeout: 60_000, polling: 50 },
   );
-  // Play functions, lookups and late console errors: the network quiet, two frames.
+  // The play function done (Storybook's render phase after it), whatever it waited for.
+  await page.waitForFunction(() => ['completed', 'afterEach', 'finished', 'errored'].includes(globalThis.__STORYBOOK_PREVIEW__?.currentRender?.phase ?? 'finished'), {
+    timeout: 60_000,
+    polling: 50,
+  });
+  // Lookups and late console errors: the network quiet, two frames.
   await page.waitForNetworkIdle({ idleTime: 150, timeout: 30_000 }).catch(() => undefined);
   await settleFrames(page);
 }

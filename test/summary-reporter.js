@@ -1,5 +1,6 @@
 // Prints the plain closing line CI reads: "N passed, N failed, N skipped",
 // counting every test in every browser. A file that failed to load counts as failed.
+// Before it: per browser, the time its tests took and its slowest files (where CI's time goes).
 export function summaryLineReporter() {
   let seen = new Map();
   function count(suite, acc) {
@@ -25,6 +26,22 @@ export function summaryLineReporter() {
       for (const s of sessions) seen.set(s.id, s);
     },
   };
+  function ms(suite) {
+    return (suite?.tests ?? []).reduce((t, x) => t + (x.duration ?? 0), 0) + (suite?.suites ?? []).reduce((t, x) => t + ms(x), 0);
+  }
+  function times() {
+    const byBrowser = new Map();
+    for (const s of seen.values()) {
+      const files = byBrowser.get(s.browser.name) ?? [];
+      files.push([s.testFile.replace(/^.*?\/test\//, 'test/'), ms(s.testResults)]);
+      byBrowser.set(s.browser.name, files);
+    }
+    const secs = (n) => `${(n / 1000).toFixed(0)} s`;
+    return [...byBrowser].map(([name, files]) => {
+      const slow = files.sort((a, b) => b[1] - a[1]).slice(0, 4);
+      return `  ${name}: tests took ${secs(files.reduce((t, f) => t + f[1], 0))}; slowest: ${slow.map(([f, n]) => `${f} ${secs(n)}`).join(', ')}`;
+    });
+  }
   function summary(exitCode) {
     const acc = { passed: 0, failed: 0, skipped: 0 };
     const perBrowser = new Map();
@@ -41,6 +58,6 @@ export function summaryLineReporter() {
     }
     const lines = [...perBrowser].map(([name, b]) => `  ${name}: ${b.passed} passed, ${b.failed} failed, ${b.skipped} skipped`);
     if (exitCode && acc.failed === 0) acc.failed = 1; // the run failed outside any test
-    return `\n${lines.join('\n')}\n${acc.passed} passed, ${acc.failed} failed, ${acc.skipped} skipped\n`;
+    return `\n${times().join('\n')}\n${lines.join('\n')}\n${acc.passed} passed, ${acc.failed} failed, ${acc.skipped} skipped\n`;
   }
 }
