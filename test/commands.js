@@ -114,8 +114,10 @@ async function openTab(browser) {
   // blinking caret (caret-color inherits into the elements' shadow roots).
   await page.evaluateOnNewDocument((now) => {
     const Real = Date;
-    const start = performance.now();
+    let start = performance.now();
     const current = () => now + Math.floor(performance.now() - start);
+    // Each story starts at the fixed time, also when it is shown without a reload.
+    globalThis.__kessaiResetClock = () => (start = performance.now());
     globalThis.Date = class extends Real {
       constructor(...args) {
         super(...(args.length ? args : [current()]));
@@ -138,19 +140,42 @@ async function openTab(browser) {
   return tab;
 }
 
-/** Loads the story with the given page global and waits until it has settled. */
-async function load(tab, origin, id, pageTheme) {
+/**
+ * Shows the story on a light page and waits until it has settled. The first story of a tab loads
+ * Storybook's preview; the next ones are switched to in it, as Storybook's own UI does (no reload:
+ * loading the preview again was most of the group's time), on a light page, with the clock back at
+ * the fixed time and no order id left in the URL by the story before.
+ */
+async function load(tab, origin, id) {
   const { page } = tab;
-  await page.goto(`${origin}/storybook-static/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=page:${pageTheme}`, { waitUntil: 'load', timeout: 60_000 });
+  if (tab.preview) {
+    await page.evaluate((storyId) => {
+      globalThis.__kessaiSetPage('light');
+      const u = new URL(location.href);
+      u.searchParams.delete('kessai-order');
+      history.replaceState(history.state, '', u.href);
+      globalThis.scrollTo(0, 0);
+      globalThis.__kessaiResetClock();
+      globalThis.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode: 'story' });
+    }, id);
+  } else {
+    await page.goto(`${origin}/storybook-static/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=page:light`, { waitUntil: 'load', timeout: 60_000 });
+  }
   await page.waitForFunction(
     () => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
     { timeout: 60_000, polling: 50 },
   );
-  // The play function done (Storybook's render phase after it), whatever it waited for.
-  await page.waitForFunction(() => ['completed', 'afterEach', 'finished', 'errored'].includes(globalThis.__STORYBOOK_PREVIEW__?.currentRender?.phase ?? 'finished'), {
-    timeout: 60_000,
-    polling: 50,
-  });
+  // This story's play function done (Storybook's render phase after it), whatever it waited for.
+  await page.waitForFunction(
+    (storyId) => {
+      const render = globalThis.__STORYBOOK_PREVIEW__?.currentRender;
+      return document.body.classList.contains('sb-show-errordisplay') || (render?.id === storyId && ['completed', 'afterEach', 'finished', 'errored'].includes(render.phase));
+    },
+    { timeout: 60_000, polling: 50 },
+    id,
+  );
+  // A story that failed leaves the preview in an unknown state: the next one loads it again.
+  tab.preview = await page.evaluate(() => !document.body.classList.contains('sb-show-errordisplay'));
   // Lookups and late console errors: the network quiet, two frames.
   await page.waitForNetworkIdle({ idleTime: 150, timeout: 30_000 }).catch(() => undefined);
   await settleFrames(page);
@@ -175,7 +200,7 @@ async function shoot(page) {
 async function visit(tab, origin, { id, visual }) {
   const { page, cdp } = tab;
   tab.errors = [];
-  await load(tab, origin, id, 'light');
+  await load(tab, origin, id);
   const state = await page.evaluate(() => ({
     error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent || 'story error' : '',
     rendered: (document.querySelector('#storybook-root')?.innerHTML ?? '').includes('kessai-'),
