@@ -151,9 +151,9 @@ async function load(tab, origin, id) {
   if (tab.preview) {
     await page.evaluate((storyId) => {
       globalThis.__kessaiSetPage('light');
-      const u = new URL(location.href);
+      const u = new URL(globalThis.location.href);
       u.searchParams.delete('kessai-order');
-      history.replaceState(history.state, '', u.href);
+      globalThis.history.replaceState(globalThis.history.state, '', u.href);
       globalThis.scrollTo(0, 0);
       globalThis.__kessaiResetClock();
       globalThis.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode: 'story' });
