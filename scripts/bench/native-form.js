@@ -10,7 +10,7 @@ const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 function field(id, label, { type = 'text', autocomplete, hint, required = true, inputmode, placeholder } = {}) {
   const describedBy = [hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
   return `<div class="field">
-  <label for="${id}">${esc(label)}${required ? '<span class="req" aria-hidden="true">*</span>' : ''}</label>
+  <label for="${id}">${esc(label)}${required ? ' <span class="req">必須</span>' : ' <span class="opt">任意</span>'}</label>
   <input id="${id}" name="${id}" type="${type}"${autocomplete ? ` autocomplete="${autocomplete}"` : ''}${inputmode ? ` inputmode="${inputmode}"` : ''}${
     placeholder ? ` placeholder="${placeholder}"` : ''
   }${required ? ' required' : ''} aria-invalid="false" aria-describedby="${describedBy}">
@@ -43,7 +43,7 @@ ${field('n-phone', '電話番号', { type: 'tel', autocomplete: 'tel-national', 
     hint: 'ハイフンなしでも入力できます。住所が自動で入力されます。',
   })}<p id="n-postalCode-status" class="status" role="status"></p></div>
 <div class="field">
-  <label for="n-prefecture">都道府県<span class="req" aria-hidden="true">*</span></label>
+  <label for="n-prefecture">都道府県 <span class="req">必須</span></label>
   <select id="n-prefecture" name="n-prefecture" autocomplete="address-level1" required aria-invalid="false" aria-describedby="n-prefecture-error"><option value="" selected>選択してください</option>${prefectures}</select>
   <p id="n-prefecture-error" class="error" aria-live="polite"></p>
 </div>

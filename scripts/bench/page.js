@@ -65,9 +65,9 @@ function mountNative(marks = {}) {
   return form;
 }
 
-/** The input labelled `label` (visible text, without the required mark) in `root`. */
+/** The input labelled `label` (visible text, without the 必須 / 任意 marker) in `root`. */
 function inputByLabel(root, label) {
-  const l = Array.from(root.querySelectorAll('label')).find((x) => x.textContent.replace(/\*$/, '').trim() === label);
+  const l = Array.from(root.querySelectorAll('label')).find((x) => x.textContent.trim().replace(/\s*(必須|任意)$/, '').trim() === label);
   const input = l && (root.getElementById ? root.getElementById(l.htmlFor) : document.getElementById(l.htmlFor));
   if (!input) throw new Error(`no input labelled ${label}`);
   return input;
