@@ -80,6 +80,21 @@ describe('the final confirmation (最終確認画面)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('follows what the shopper types: a name changed and left in place shows in the summary once they pause', async () => {
+    const el = await checkout(newSession());
+    await fill(el);
+    const review = () => el.shadowRoot!.querySelector<HTMLElement>('.review')!.textContent!.replace(/\s+/g, ' ');
+    expect(review()).to.contain('山田 花子');
+    const name = el.shadowRoot!.querySelector('kessai-name-fields')!;
+    const family = inputByLabel(name, '姓') as HTMLInputElement;
+    family.focus();
+    family.value = '佐藤';
+    family.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: '佐藤' }));
+    // Still in the field, no further key: the summary catches up by itself.
+    await until(() => review().includes('佐藤 花子'));
+    expect(el.shadowRoot!.activeElement?.localName).to.equal('kessai-name-fields');
+  });
+
   it('confirmation="review": 注文内容を確認する shows a review step and posts nothing; back keeps every value; 注文を確定する posts once', async () => {
     const s = newSession();
     const el = await checkout(s, { confirmation: 'review' });

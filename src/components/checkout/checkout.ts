@@ -237,6 +237,7 @@ export class KessaiCheckout extends KessaiElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.onPageShow);
+    clearTimeout(this.summaryTimer);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -703,9 +704,22 @@ export class KessaiCheckout extends KessaiElement {
     this.locked = false;
   };
 
-  private onEdit = (): void => {
-    // The summary beside the button shows the address, name and chain as they are typed.
-    if (this.confirmation !== 'review') this.requestUpdate();
+  private summaryTimer?: ReturnType<typeof setTimeout>;
+
+  /**
+   * The summary beside the button shows the address, name and chain as entered: refreshed when the
+   * shopper leaves a field, picks something, or pauses typing (250 ms), not on every keystroke (a
+   * keystroke re-renders at most its own field).
+   */
+  private refreshSummary = (e: Event): void => {
+    if (this.confirmation === 'review') return;
+    clearTimeout(this.summaryTimer);
+    if (e.type === 'input') this.summaryTimer = setTimeout(() => this.requestUpdate(), 250);
+    else this.requestUpdate();
+  };
+
+  private onEdit = (e: Event): void => {
+    this.refreshSummary(e);
     if (this.newAttemptOnEdit) {
       this.attempt = undefined;
       this.newAttemptOnEdit = false;
@@ -798,7 +812,7 @@ export class KessaiCheckout extends KessaiElement {
               ${msg('Place order', { id: 'checkout.submit' })}
             </button>
             <button type="button" part="back" class="back" ?hidden=${busy} @click=${this.backToForm}>${msg('Back to edit', { id: 'review.back' })}</button>`
-        : nothing}<form part="form" novalidate ?hidden=${reviewing || !!qr} @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit}>
+        : nothing}<form part="form" novalidate ?hidden=${reviewing || !!qr} @submit=${(e: Event) => (e.preventDefault(), void this.submit())} @keydown=${this.onKeydown} @input=${this.onEdit} @change=${this.onEdit} @focusout=${this.refreshSummary}>
       <p class="amount" part="amount">${this.amountLine()}</p>
       <h2 part="heading">${msg('Name', { id: 'checkout.section.name' })}</h2>
       <kessai-name-fields data-section="name" exportparts="field, label, input, select, hint, error, option" name="customer"></kessai-name-fields>
