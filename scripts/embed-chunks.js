@@ -146,7 +146,8 @@ export function embedChunks({ entry = 'kessai.js' } = {}) {
       for (const c of chunks) {
         if (c === main) continue;
         if (inline.has(c.fileName)) {
-          inlined += `factories[${JSON.stringify(c.fileName)}]=${await factory(c)};`;
+          // In parentheses: V8 compiles it eagerly, while the script streams in, off the main thread.
+          inlined += `factories[${JSON.stringify(c.fileName)}]=(${await factory(c)});`;
           delete bundle[c.fileName];
           continue;
         }
