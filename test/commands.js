@@ -54,7 +54,7 @@ export function imePlugin() {
 // matches the page), and on a dark page. The clock is fixed (2026-11-20 12:00 JST,
 // then running), so countdowns and deadlines look the same every day.
 // A command must answer within WTR's fixed 20 s, while a story on a busy machine may
-// take longer: so checks run in the background (in one reused tab) and the command
+// take longer: so checks run in the background (in two reused tabs) and the command
 // answers { pending: true } after 8 s; the test asks again until its own timeout,
 // so a slow story fails by its name.
 export function storyCheckPlugin() {
@@ -62,8 +62,9 @@ export function storyCheckPlugin() {
   // story-plan { ids, visual } queues them all at once, in order, so each test finds
   // its story checked or under way. Two lanes, each one tab in a browser of its own (the
   // test run's Chromium, and a second one): a tab in the background gets no animation
-  // frames, so two tabs of one browser side by side stall each other. The stories wait
-  // on frames and the network more than on the CPU: two lanes halve the group's time.
+  // frames, so two tabs of one browser side by side stall each other. Measured alone, two
+  // lanes took the group from 190 s to 150 s (before stories were switched without
+  // reloads); three were slower than two.
   const lanes = [{ queue: Promise.resolve() }, { queue: Promise.resolve(), own: true }];
   let next = 0;
   function enqueue(session, payload) {
