@@ -15,7 +15,7 @@ import {
   type PaymentMethod,
   parseInstallmentPlan,
 } from './contract.js';
-import { detectCardBrand, luhnValid, normalizeCardNumber } from './card.js';
+import { normalizeCardNumber, validateCardNumber } from './card.js';
 import { checkField, FIELD_LIMITS, FIELD_SCHEMA, type FieldSchema } from './field-schema.js';
 import { findPrefecture } from './prefectures.js';
 
@@ -171,16 +171,14 @@ function isCardNumberValue(n: number): boolean {
 
 /**
  * `card.token` is the PSP's opaque token, whose digits (a timestamp, an id) pass the Luhn check one
- * time in ten. There a card number is a run of 13–19 digits (separators between them allowed) that
- * passes Luhn and starts as a card brand's numbers do: `tok_1764678912346` is a token, a PAN put in
- * the token (`token: card.number`, or the card as JSON) is still refused.
+ * time in ten. There a card number is a run of digits (separators between them allowed) that the
+ * card fields themselves would accept (`validateCardNumber`: a brand's prefix and length, Luhn):
+ * `tok_1764678912346` is a token, a PAN put in the token (`token: card.number`, or the card as JSON)
+ * is still refused.
  */
 function tokenHoldsCardNumber(token: string): boolean {
-  for (const run of token.match(/[0-9０-９](?:[^0-9０-９A-Za-z]{0,3}[0-9０-９])*/g) ?? []) {
-    const digits = normalizeCardNumber(run).replace(/\D/g, '');
-    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits) && detectCardBrand(digits)) return true;
-  }
-  return false;
+  const runs = token.match(/[0-9０-９](?:[^0-9０-９A-Za-z]{0,3}[0-9０-９])*/g) ?? [];
+  return runs.some((run) => validateCardNumber(normalizeCardNumber(run).replace(/\D/g, '')) === null);
 }
 
 /**
