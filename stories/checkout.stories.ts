@@ -63,10 +63,12 @@ const meta: Meta<Args> = {
       const card = args.action === 'fill-card-and-submit' ? { card: { number: '4242424242424242', exp: '12/30', cvc: '123', name: 'HANAKO YAMADA' } } : {};
       await fillCheckout(el, { en: args.lang === 'en', shopper: card, focus: false });
       // No postal data in Storybook: the address as the lookup would fill it, and a chain where Konbini is shown.
-      const address = el.shadowRoot!.querySelector('kessai-address-fields') as (HTMLElement & { value: unknown }) | null;
+      const address = el.shadowRoot!.querySelector('kessai-address-fields') as (HTMLElement & { value: unknown; updateComplete: Promise<unknown> }) | null;
       if (address) address.value = { postalCode: '1000001', prefectureCode: '13', city: '千代田区', line1: '千代田1-1', line2: '' };
-      el.shadowRoot!.querySelector('kessai-konbini-picker')?.shadowRoot?.querySelector<HTMLElement>('#store-lawson')?.click();
-      await new Promise((r) => setTimeout(r, 50));
+      const picker = el.shadowRoot!.querySelector('kessai-konbini-picker') as (HTMLElement & { updateComplete: Promise<unknown> }) | null;
+      picker?.shadowRoot?.querySelector<HTMLElement>('#store-lawson')?.click();
+      await Promise.all([address?.updateComplete, picker?.updateComplete]);
+      await el.updateComplete;
     }
     if (args.action === 'fill') return;
     // The story ends on the answer (after the retries of a 5xx), not on a moment of "sending";
