@@ -189,7 +189,8 @@ describe('kessai-checkout', () => {
       await fill(el);
       const seen = events(el);
       el.requestSubmit();
-      await until(() => text(el).includes(expected), 100_000);
+      await until(() => text(el).includes(expected), 100_000, () =>
+        `events: [${seen.map((e) => e.type + (e.type === 'kessai-error' ? ` ${(e.detail as { code: string }).code}` : '')).join(', ')}]; the checkout shows: ${text(el).slice(0, 600)}`);
       expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain(expected);
       expect(el.shadowRoot!.querySelectorAll('img, script, h1').length).to.equal(0);
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);

@@ -85,11 +85,12 @@ describe('endpoint client against a real local server', () => {
     expect(r).to.deep.equal({ kind: 'error', status: 502, code: 'http_502', message: undefined, field: undefined, retryable: true });
   });
 
-  it('treats malformed JSON, an empty 204 and a timeout as an unknown outcome', async () => {
+  it('treats malformed JSON, an empty 204, a timeout and a body that stops half-way as an unknown outcome', async () => {
     for (const [scenario, reason] of [
       ['malformed-json', 'bad_response'],
       ['empty-204', 'bad_response'],
       ['timeout', 'timeout'],
+      ['stalled-body', 'timeout'],
     ]) {
       const s = session();
       const r = await submitCheckout({ endpoint: `/test-api/endpoint/${scenario}?s=${s}`, body, idempotencyKey: 'k-9', baseDelayMs: 1, timeoutMs: 300, maxAttempts: 2 });

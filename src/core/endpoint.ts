@@ -106,6 +106,36 @@ export function parseCheckoutResponse(v: unknown): CheckoutResponse | null {
   return null;
 }
 
+/**
+ * A per-request deadline: `signal` aborts after `ms` or when `outer` aborts, and `run(work)` rejects
+ * then even if `work` never settles. An explicit timer and controller, not `AbortSignal.timeout` /
+ * `AbortSignal.any`: in WebKitGTK 2.50 a fetch given those sometimes never settled (the checkout stayed
+ * on 「送信中…」 past its 1 s timeout for 100 s), and a shopper must never wait on a hung request.
+ */
+export function deadline(ms: number, outer?: AbortSignal) {
+  const ctl = new AbortController();
+  let timedOut = false;
+  let fail!: (reason: unknown) => void;
+  const expired = new Promise<never>((_, reject) => (fail = reject));
+  expired.catch(() => undefined);
+  const abort = (reason: unknown) => (ctl.abort(reason), fail(reason));
+  const timer = setTimeout(() => ((timedOut = true), abort(new DOMException('The request timed out.', 'TimeoutError'))), ms);
+  const onOuter = () => abort(outer!.reason);
+  if (outer?.aborted) onOuter();
+  else outer?.addEventListener('abort', onOuter, { once: true });
+  return {
+    signal: ctl.signal,
+    get timedOut() {
+      return timedOut;
+    },
+    run: <T>(work: Promise<T>): Promise<T> => Promise.race([work, expired]),
+    end() {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuter);
+    },
+  };
+}
+
 async function readJson(res: Response): Promise<unknown> {
   const type = res.headers.get('content-type') ?? '';
   if (!/\bjson\b/i.test(type)) return undefined;
@@ -138,30 +168,36 @@ export async function submitCheckout(o: SubmitOptions): Promise<SubmitResult> {
   for (;;) {
     if (o.signal?.aborted) return last;
     attempts++;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = o.signal && 'any' in AbortSignal ? AbortSignal.any([o.signal, timeout]) : timeout;
+    const limit = deadline(timeoutMs, o.signal);
     let res: Response;
+    let data: unknown;
     try {
-      res = await doFetch(o.endpoint, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-          'Idempotency-Key': o.idempotencyKey,
-          ...(o.language ? { 'Accept-Language': o.language } : {}),
-        },
-        body: o.body,
-        credentials: 'same-origin',
-        cache: 'no-store',
-        redirect: 'error',
-        signal,
-      });
+      res = await limit.run(
+        doFetch(o.endpoint, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            'Idempotency-Key': o.idempotencyKey,
+            ...(o.language ? { 'Accept-Language': o.language } : {}),
+          },
+          body: o.body,
+          credentials: 'same-origin',
+          cache: 'no-store',
+          redirect: 'error',
+          signal: limit.signal,
+        }),
+      );
+      // The body is inside the deadline too: headers sent and the body never finished is no answer.
+      data = res.status === 409 ? undefined : await limit.run(readJson(res));
     } catch {
-      last = { kind: 'unknown', reason: timeout.aborted ? 'timeout' : 'network' };
+      last = { kind: 'unknown', reason: limit.timedOut ? 'timeout' : 'network' };
       if (attempts >= maxAttempts || o.signal?.aborted) return last;
       o.onRetry?.(attempts, last.reason);
       await sleep(backoff(attempts));
       continue;
+    } finally {
+      limit.end();
     }
 
     if (res.status === 409) {
@@ -174,7 +210,6 @@ export async function submitCheckout(o: SubmitOptions): Promise<SubmitResult> {
       continue;
     }
 
-    const data = await readJson(res);
     if (res.ok) {
       const parsed = parseCheckoutResponse(data);
       return parsed ? { kind: 'success', response: parsed } : { kind: 'unknown', reason: 'bad_response' };

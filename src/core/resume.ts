@@ -6,7 +6,7 @@
  * Pure TypeScript over `fetch` and URL strings: no DOM.
  */
 import type { CheckoutAction, PaymentInstructions, WalletId } from './contract.js';
-import { cleanServerText } from './endpoint.js';
+import { cleanServerText, deadline } from './endpoint.js';
 import { safeHttpsUrl } from './instructions.js';
 
 /** The query parameter holding the order id. */
@@ -128,30 +128,36 @@ export interface FetchStatusOptions {
 /** Asks `GET {endpoint}/{orderId}` once. Never throws; never posts. */
 export async function fetchOrderStatus(o: FetchStatusOptions): Promise<OrderStatusView> {
   const doFetch = o.fetch ?? globalThis.fetch.bind(globalThis);
-  const timeout = AbortSignal.timeout(o.timeoutMs ?? 15_000);
-  const signal = o.signal && 'any' in AbortSignal ? AbortSignal.any([o.signal, timeout]) : timeout;
-  let res: Response;
+  const limit = deadline(o.timeoutMs ?? 15_000, o.signal);
+  const unknown = (problem: OrderStatusView['problem']): OrderStatusView => ({ kind: 'unknown', orderId: o.orderId, status: '', problem });
   try {
-    res = await doFetch(statusUrl(o.endpoint, o.orderId, o.pageUrl), {
-      method: 'GET',
-      headers: { Accept: 'application/json', ...(o.language ? { 'Accept-Language': o.language } : {}) },
-      credentials: 'same-origin',
-      cache: 'no-store',
-      redirect: 'error',
-      signal,
-    });
-  } catch {
-    return { kind: 'unknown', orderId: o.orderId, status: '', problem: 'network' };
+    let res: Response;
+    try {
+      res = await limit.run(
+        doFetch(statusUrl(o.endpoint, o.orderId, o.pageUrl), {
+          method: 'GET',
+          headers: { Accept: 'application/json', ...(o.language ? { 'Accept-Language': o.language } : {}) },
+          credentials: 'same-origin',
+          cache: 'no-store',
+          redirect: 'error',
+          signal: limit.signal,
+        }),
+      );
+    } catch {
+      return unknown('network');
+    }
+    if (res.status === 404 || res.status === 410) return unknown('not_found');
+    if (!res.ok || !/\bjson\b/i.test(res.headers.get('content-type') ?? '')) return unknown('bad_response');
+    let data: unknown;
+    try {
+      data = JSON.parse(await limit.run(res.text()));
+    } catch {
+      return unknown(limit.timedOut ? 'network' : 'bad_response');
+    }
+    return parseOrderStatus(o.orderId, data);
+  } finally {
+    limit.end();
   }
-  if (res.status === 404 || res.status === 410) return { kind: 'unknown', orderId: o.orderId, status: '', problem: 'not_found' };
-  if (!res.ok || !/\bjson\b/i.test(res.headers.get('content-type') ?? '')) return { kind: 'unknown', orderId: o.orderId, status: '', problem: 'bad_response' };
-  let data: unknown;
-  try {
-    data = JSON.parse(await res.text());
-  } catch {
-    return { kind: 'unknown', orderId: o.orderId, status: '', problem: 'bad_response' };
-  }
-  return parseOrderStatus(o.orderId, data);
 }
 
 /** Masks an e-mail address for a page anyone holding the order id can open: `h***@example.jp`. */

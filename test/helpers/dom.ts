@@ -40,11 +40,11 @@ export async function settle(el: Element & { updateComplete?: Promise<unknown> }
   }
 }
 
-/** Waits until `cond` holds (polling), or fails after `ms`. */
-export async function until(cond: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+/** Polls `cond` until true; after `ms` fails, saying what `shown` returns (what the shopper saw then). */
+export async function until(cond: () => boolean | Promise<boolean>, ms = 20_000, shown?: () => string): Promise<void> {
   const end = Date.now() + ms;
   while (!(await cond())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
+    if (Date.now() > end) throw new Error(shown ? `condition not met in time; ${shown()}` : 'condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -126,6 +126,18 @@ export async function handleEndpoint(ctx, route) {
     case 'empty-204':
       ctx.status = 204;
       return true;
+    case 'stalled-body':
+      // Answers 200 with JSON headers and half a body, then nothing: the client's deadline must cover
+      // the body as well. Dropped when the client gives up, or after 100 s, as for 'timeout'.
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'Content-Type': 'application/json' });
+      ctx.res.write('{"status": "succeeded", ');
+      await new Promise((resolve) => {
+        const cap = setTimeout(resolve, 100_000);
+        ctx.res.once('close', () => (clearTimeout(cap), resolve()));
+      });
+      ctx.req.socket.destroy();
+      return true;
     case 'timeout':
       // Never answers: only the client's own timeout (1 s in the test) can end the wait. The hold
       // ends when the client gives up (its connection closes) or after 100 s, by dropping the
