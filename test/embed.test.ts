@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { loadFrame } from './helpers/dom.js';
+import { requestsOf } from './helpers/endpoint-log.js';
 import { fillCheckout } from '../stories/support/fill.js';
 
 /** Loads the Shift_JIS shop page (served without charset for the script) in an iframe. */
@@ -132,11 +133,34 @@ describe('the embed on a shop page', () => {
     const urls = win.performance.getEntriesByType('resource').map((e) => new URL(e.name));
     expect(urls.every((u) => u.origin === location.origin)).to.equal(true);
     const paths = urls.map((u) => u.pathname);
-    // The parts a later screen needs (payment instructions, result screens) are fetched while the shopper types.
-    const part = /^\/test-api\/cdn\/kessai-(payment-instructions|result-view)-[\w-]+\.js$/;
+    // The parts a later screen needs (payment instructions, result screens, posting the order and
+    // reading its status, with the chunk those share with the wallet QR code: "action") are fetched
+    // while the shopper types. Card fields and the QR code itself are not.
+    const part = /^\/test-api\/cdn\/kessai-(payment-instructions|result-view|ordering|action)-[\w-]+\.js$/;
     expect(paths.filter((p) => !['/test-api/cdn/kessai.js', '/test-api/endpoint/konbini', '/test-api/cdn/postal/100.json'].includes(p) && !part.test(p))).to.deep.equal([]);
     expect(checkout.shadowRoot!.querySelector('kessai-payment-instructions')!.shadowRoot!.textContent).to.match(/\d{4}/);
     expect(paths).to.include('/test-api/endpoint/konbini');
+    frame.remove();
+  });
+
+  it('when the part that posts orders cannot be loaded, says so, keeps every value, and sends nothing', async () => {
+    const s = Math.random().toString(36).slice(2);
+    const { frame, win, el } = await loadFrame(`/test-api/embed-checkout-page?s=${s}&tampered=1`, 'kessai-checkout');
+    const checkout = el as HTMLElement & { updateComplete: Promise<unknown>; requestSubmit(): void };
+    const errors: string[] = [];
+    win.console.error = (...a: unknown[]) => errors.push(a.map(String).join(' '));
+    await fillCheckout(checkout, { win, shopper: { givenName: '太郎', givenNameKana: 'タロウ', email: 'taro@example.jp', phone: '0312345678', postalCode: '1000001', line1: '千代田1-1', store: 'ローソン' } });
+    const seen: string[] = [];
+    for (const type of ['kessai-submit', 'kessai-error']) checkout.addEventListener(type, () => seen.push(type));
+    checkout.requestSubmit();
+    const alert = () => checkout.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '';
+    for (let i = 0; i < 800 && !alert().includes('読み込めませんでした'); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(alert(), `events: ${seen.join(', ')}; errors: ${errors.join(' | ')}`).to.contain('読み込めませんでした');
+    expect(seen).to.deep.equal(['kessai-error']);
+    expect(await requestsOf(s)).to.deep.equal([]);
+    const contact = checkout.shadowRoot!.querySelector('kessai-contact-fields')!;
+    expect((contact.shadowRoot!.querySelector('input[type="email"]') as HTMLInputElement).value).to.equal('taro@example.jp');
+    expect(errors.some((e) => e.includes('could not be loaded'))).to.equal(true);
     frame.remove();
   });
 });
@@ -174,7 +198,11 @@ describe('parts of the embed loaded on demand', () => {
       .getEntriesByType('resource')
       .map((e) => new URL(e.name).pathname)
       .filter((p) => p.startsWith('/test-api/cdn/kessai-'));
-    expect(parts.map((p) => p.replace(/-[\w-]{8}\.js$/, '')).sort()).to.deep.equal(['/test-api/cdn/kessai-card-fields', '/test-api/cdn/kessai-payment-instructions']);
+    // Card fields and the page's payment instructions, and (once the page is idle) what the checkout
+    // prefetches for after the order: nothing else, no wallet QR code.
+    const names = new Set(parts.map((p) => p.replace(/^\/test-api\/cdn\/kessai-/, '').replace(/-[\w-]{8}\.js$/, '')));
+    expect([...names].filter((n) => !['card-fields', 'payment-instructions', 'ordering', 'action', 'result-view'].includes(n))).to.deep.equal([]);
+    expect(names.has('card-fields') && names.has('payment-instructions')).to.equal(true);
     // The loader's script elements are gone once their part ran.
     expect(doc.querySelectorAll('script').length).to.equal(2);
     frame.remove();

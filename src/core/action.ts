@@ -3,7 +3,7 @@
  * polls or reads after coming back. Pure TypeScript over `fetch`; no DOM.
  */
 import type { CheckoutAction } from './contract.js';
-import { safeHttpsUrl } from './instructions.js';
+import { safeHttpsUrl } from './text.js';
 
 const MAX_URL = 2048;
 

@@ -6,33 +6,12 @@
  */
 import { KONBINI_CHAINS, UNKNOWN_CHAIN, type KonbiniChain } from './konbini.js';
 import { parseDeadline } from './jst.js';
-import { charLength, stripUnsafeChars } from './text.js';
+import { cleanText, safeHttpsUrl } from './text.js';
 
 /** Longest number kept (payment codes, account numbers…); longer is treated as malformed. */
 export const MAX_NUMBER_LENGTH = 64;
 /** Longest name kept (bank, branch, account holder, order id). */
 export const MAX_NAME_LENGTH = 100;
-const MAX_URL_LENGTH = 2048;
-
-/** `v` as display text: a string, without control / bidi characters, trimmed, at most `max` characters; else `null`. */
-export function cleanText(v: unknown, max: number): string | null {
-  if (typeof v !== 'string' || v.length > max * 4) return null;
-  const s = stripUnsafeChars(v).trim();
-  return s === '' || charLength(s) > max ? null : s;
-}
-
-/** `v` when it is an absolute https: URL without credentials, normalized by the URL parser; else `null`. */
-export function safeHttpsUrl(v: unknown): string | null {
-  if (typeof v !== 'string' || v.length > MAX_URL_LENGTH) return null;
-  let url: URL;
-  try {
-    url = new URL(v.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' || url.username || url.password || !url.hostname) return null;
-  return url.href;
-}
 
 export type AccountType = 'ordinary' | 'current';
 

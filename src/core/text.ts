@@ -52,3 +52,25 @@ export function charLength(s: string): number {
 export function groupDigits(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+$)/g, ',');
 }
+
+const MAX_URL_LENGTH = 2048;
+
+/** `v` as display text: a string, without control / bidi characters, trimmed, at most `max` characters; else `null`. */
+export function cleanText(v: unknown, max: number): string | null {
+  if (typeof v !== 'string' || v.length > max * 4) return null;
+  const s = stripUnsafeChars(v).trim();
+  return s === '' || charLength(s) > max ? null : s;
+}
+
+/** `v` when it is an absolute https: URL without credentials, normalized by the URL parser; else `null`. */
+export function safeHttpsUrl(v: unknown): string | null {
+  if (typeof v !== 'string' || v.length > MAX_URL_LENGTH) return null;
+  let url: URL;
+  try {
+    url = new URL(v.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || !url.hostname) return null;
+  return url.href;
+}

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { KONBINI_MAX_AMOUNT, KONBINI_STORES } from '../../src/core/contract.js';
-import { cleanText, normalizeInstructions, parseAccountType, safeHttpsUrl, type SafeKonbini } from '../../src/core/instructions.js';
+import { normalizeInstructions, parseAccountType, type SafeKonbini } from '../../src/core/instructions.js';
+import { cleanText, safeHttpsUrl } from '../../src/core/text.js';
 import { exceedsKonbiniLimit, isKonbiniStore, KONBINI_CHAINS, parseStoreList, parseYenAmount } from '../../src/core/konbini.js';
 import { hasUnsafeChars } from '../../src/core/text.js';
 

@@ -301,13 +301,15 @@ export function testApiMiddleware() {
       return;
     }
     if (route === 'embed-checkout-page') {
-      // The whole checkout from the embed, posting to the scriptable endpoint, postal data from fixtures.
+      // The whole checkout from the embed, posting to the scriptable endpoint, postal data from fixtures
+      // (?tampered=1: its parts come changed, so their integrity check fails).
+      const dir = ctx.query.tampered ? 'cdn-tampered' : 'cdn';
       const sri = (await readFile(`${root}dist/cdn/kessai.js.sri`, 'utf8')).trim();
       ctx.set('Content-Type', 'text/html; charset=utf-8');
       ctx.body =
         `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>checkout</title></head><body>` +
         `<kessai-checkout endpoint="/test-api/endpoint/konbini?s=${encodeURIComponent(ctx.query.s ?? '')}" amount="3240" reference="cart" methods="konbini pay-easy"></kessai-checkout>` +
-        `<script src="/test-api/cdn/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`;
+        `<script src="/test-api/${dir}/kessai.js" integrity="${sri}" crossorigin="anonymous"></script></body></html>`;
       return;
     }
     if (route === 'wallet-page') {
@@ -357,7 +359,8 @@ export function testApiMiddleware() {
       ctx.body = await embedAddressPage();
       return;
     }
-    if (route.startsWith('cdn/postal/')) return postalFixture(ctx, route.slice('cdn/postal/'.length));
+    const postal = /^cdn(-tampered)?\/postal\//.exec(route);
+    if (postal) return postalFixture(ctx, route.slice(postal[0].length));
     if (route.startsWith('postal/')) return postalRoute(ctx, route.slice('postal/'.length));
     if (route === 'cdn/kessai.js.sri') {
       ctx.set('Content-Type', 'text/plain');
@@ -374,7 +377,8 @@ export function testApiMiddleware() {
     if (part) {
       const code = await readFile(`${root}dist/cdn/${part[2]}`, 'utf8');
       ctx.set('Content-Type', 'text/javascript');
-      ctx.body = part[1] === 'cdn' ? code : code.replace('function(', 'function (');
+      // A changed part: one byte more (whatever the part holds), so its sha384 no longer matches.
+      ctx.body = part[1] === 'cdn' ? code : `${code} `;
       return;
     }
     if (route === 'cdn/kessai.js' || route === 'cdn-tampered/kessai.js') {

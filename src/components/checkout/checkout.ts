@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { parseAction } from '../../core/action.js';
 import { PAYMENT_METHODS, type CheckoutAction, type CheckoutRequest, type CheckoutResponse, type InstallmentPlan, type PaymentMethod, type WalletId } from '../../core/contract.js';
-import { endpointProblem, newIdempotencyKey, submitCheckout, type SubmitResult } from '../../core/endpoint.js';
+import type { SubmitResult } from '../../core/endpoint.js';
+import { endpointProblem, newIdempotencyKey } from '../../core/endpoint-url.js';
 import { msg, str } from '../../localize.js';
 import type { CardTokenizer, KessaiCardFields } from '../card-fields/card-fields.js';
 import { findPrefecture } from '../../core/prefectures.js';
-import { isOrderId, type OrderStatusView } from '../../core/resume.js';
+import { isOrderId } from '../../core/order-id.js';
+import type { OrderStatusView } from '../../core/resume.js';
 import { KessaiElement } from '../shared/kessai-element.js';
 import type { KessaiWalletResultDetail } from '../wallet-qr/wallet-qr.js';
 import { isHandheld, parseWallets, walletName } from '../wallet-qr/wallets.js';
@@ -18,7 +19,7 @@ import { methodLabel } from './labels.js';
 import { readItems, renderReview, type OrderItem, type ReviewData } from './review-view.js';
 import { KONBINI_MAX_AMOUNT, KONBINI_STORES, type KonbiniStore } from '../../core/contract.js';
 import { storeName } from '../shared/konbini-text.js';
-import { forgetOrder, orderIdInPage, rememberOrder, resumeOrder } from './resume.js';
+import { forgetOrder, orderIdInPage, rememberOrder } from './resume.js';
 
 /** What the checkout needs of each section element (name, contact, address, konbini, card). */
 interface Section extends HTMLElement {
@@ -228,6 +229,7 @@ export class KessaiCheckout extends KessaiElement {
       if (methods.some((m) => m === 'konbini' || m === 'pay-easy' || m === 'bank-transfer')) void this.need('kessai-payment-instructions');
       if (methods.some((m) => m === 'paypay' || m === 'wallet')) void this.need('kessai-wallet-qr');
       void this.need('result-view');
+      void this.ordering();
     };
     const check = () => (typeof requestIdleCallback == 'function' ? requestIdleCallback(report) : setTimeout(report));
     if (document.readyState === 'complete') check();
@@ -281,6 +283,11 @@ export class KessaiCheckout extends KessaiElement {
     }
   }
 
+  /** Posting and status reads, loaded while the shopper fills the form; undefined when that load failed. */
+  private async ordering(): Promise<Later<'ordering'> | undefined> {
+    return loadLater('ordering').catch((error: unknown) => void console.error(error));
+  }
+
   private renderUnloaded(tag: LaterSection) {
     if (!this.unloaded.includes(tag)) return nothing;
     return html`<p class="unloaded" role="alert">
@@ -295,10 +302,12 @@ export class KessaiCheckout extends KessaiElement {
     this.locked = true;
     this.result = { kind: 'processing', orderId, status: '' };
     void this.need('result-view');
+    const ordering = await this.ordering();
+    if (!ordering) return this.showResult({ kind: 'unknown', orderId, status: '', problem: 'network' });
     const ask = (o: { while?: Array<'processing' | 'requires_action'>; maxReads?: number } = {}) =>
-      resumeOrder({ endpoint: this.endpoint, orderId, language: this.locale, signal: this.abort.signal, timeoutMs: this.timeout, ...o });
+      ordering.resumeOrder({ endpoint: this.endpoint, orderId, language: this.locale, signal: this.abort.signal, timeoutMs: this.timeout, ...o });
     let view = await ask();
-    const action = view.kind === 'requires_action' ? parseAction(view as unknown as Record<string, unknown>, location.href) : null;
+    const action = view.kind === 'requires_action' ? ordering.parseAction(view as unknown as Record<string, unknown>, location.href) : null;
     // A wallet's QR code still waiting (reload, new tab): the same code again, polling its status.
     if (action?.type === 'qr') return this.showQr(action, orderId, view.method === 'wallet' && view.wallet ? view.wallet : 'paypay');
     // Back from 3-D Secure or a wallet's page, the PSP's notification may come a moment after the shopper: ask a few more times.
@@ -500,6 +509,9 @@ export class KessaiCheckout extends KessaiElement {
     if (this.locked || this.refusal || this.phase === 'result' || this.phase === 'resuming' || this.phase === 'redirecting') return;
     this.locked = true;
     try {
+      // Posting is a part too (fetched while the shopper typed): without it nothing is sent, nor announced.
+      const ordering = await this.ordering();
+      if (!ordering) return this.fail('load_failed', true);
       if (!this.attempt) {
         if (this.method === 'card') {
           if (!(await this.need('kessai-card-fields'))) return this.fail('load_failed', true);
@@ -525,7 +537,7 @@ export class KessaiCheckout extends KessaiElement {
       }
       this.alert = undefined;
       this.phase = 'submitting';
-      const result = await submitCheckout({
+      const result = await ordering.submitCheckout({
         endpoint: this.endpoint,
         body: this.attempt.body,
         idempotencyKey: this.attempt.key,
@@ -533,13 +545,13 @@ export class KessaiCheckout extends KessaiElement {
         signal: this.abort.signal,
         language: this.locale,
       });
-      await this.handleResult(result);
+      await this.handleResult(result, ordering);
     } finally {
       if (this.phase === 'idle' || this.phase === 'review') this.locked = false;
     }
   }
 
-  private async handleResult(result: SubmitResult): Promise<void> {
+  private async handleResult(result: SubmitResult, { parseAction }: Later<'ordering'>): Promise<void> {
     if (result.kind === 'success') {
       const response = result.response;
       if (response.status === 'requires_action') {

@@ -3,11 +3,11 @@
  * into the page's URL (history.replaceState, no navigation) once an order
  * exists, so a reload, a bookmark, a new tab or a return from 3-D Secure / a
  * wallet shows the order's result from `GET {endpoint}/{orderId}` instead of
- * an empty form. Nothing here ever posts an order.
+ * an empty form (read by ordering.ts, loaded later). Nothing here ever posts an order.
  */
-import { orderIdFromUrl, pollOrderStatus, urlWithOrderId, type OrderStatusView, type PollOptions } from '../../core/resume.js';
+import { orderIdFromUrl, urlWithOrderId } from '../../core/order-id.js';
 
-export { ORDER_PARAM } from '../../core/resume.js';
+export { ORDER_PARAM } from '../../core/order-id.js';
 
 /** The order id in the page's URL, if any. */
 export function orderIdInPage(): string | null {
@@ -24,9 +24,4 @@ export function rememberOrder(orderId: string): void {
 export function forgetOrder(): void {
   const next = urlWithOrderId(location.href, null);
   if (next !== location.href) history.replaceState(history.state, '', next);
-}
-
-/** The order's current result, asking again while it is still being placed. */
-export function resumeOrder(o: Omit<PollOptions, 'pageUrl'>): Promise<OrderStatusView> {
-  return pollOrderStatus({ ...o, pageUrl: location.href });
 }

@@ -7,7 +7,7 @@
  * See docs/final-confirmation.md for the law, item by item.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { cleanText } from '../../core/instructions.js';
+import { cleanText } from '../../core/text.js';
 import { msg, str } from '../../localize.js';
 import { formatYen } from '../shared/yen.js';
 

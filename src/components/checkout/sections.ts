@@ -7,6 +7,8 @@ const later = {
   'kessai-card-fields': () => import('../../define/card-fields.js'),
   'kessai-payment-instructions': () => import('../../define/payment-instructions.js'),
   'kessai-wallet-qr': () => import('../../define/wallet-qr.js'),
+  /** Posting the order and reading its status (fetched while the shopper fills the form). */
+  ordering: () => import('./ordering.js'),
   /** The result screens (after an order, or an order read back from the page's URL). */
   'result-view': () => import('./result-view.js'),
 };

@@ -1,12 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  chainOrGeneric,
-  cleanText,
-  MAX_NAME_LENGTH,
-  normalizeInstructions,
-  type SafeInstructions,
-} from '../../core/instructions.js';
+import { chainOrGeneric, MAX_NAME_LENGTH, normalizeInstructions, type SafeInstructions } from '../../core/instructions.js';
+import { cleanText } from '../../core/text.js';
 import { formatJstDateTime, formatRemaining, remainingTime } from '../../core/jst.js';
 import { parseYenAmount } from '../../core/konbini.js';
 import { msg, str } from '../../localize.js';
