@@ -143,7 +143,7 @@ describe('the embed on a shop page', () => {
     frame.remove();
   });
 
-  it('when the part that posts orders cannot be loaded, says so, keeps every value, and sends nothing', async () => {
+  it('when the part that posts orders cannot be loaded, says so (a retryable error), keeps every value, and sends nothing', async () => {
     const s = Math.random().toString(36).slice(2);
     const { frame, win, el } = await loadFrame(`/test-api/embed-checkout-page?s=${s}&tampered=1`, 'kessai-checkout');
     const checkout = el as HTMLElement & { updateComplete: Promise<unknown>; requestSubmit(): void };
@@ -151,12 +151,17 @@ describe('the embed on a shop page', () => {
     win.console.error = (...a: unknown[]) => errors.push(a.map(String).join(' '));
     await fillCheckout(checkout, { win, shopper: { givenName: '太郎', givenNameKana: 'タロウ', email: 'taro@example.jp', phone: '0312345678', postalCode: '1000001', line1: '千代田1-1', store: 'ローソン' } });
     const seen: string[] = [];
-    for (const type of ['kessai-submit', 'kessai-error']) checkout.addEventListener(type, () => seen.push(type));
+    for (const type of ['kessai-submit', 'kessai-error']) {
+      checkout.addEventListener(type, (e) => {
+        const d = (e as CustomEvent<{ code?: string; retryable?: boolean }>).detail;
+        seen.push(type === 'kessai-error' ? `${type} ${d.code} retryable=${d.retryable}` : type);
+      });
+    }
     checkout.requestSubmit();
     const alert = () => checkout.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '';
     for (let i = 0; i < 800 && !alert().includes('読み込めませんでした'); i++) await new Promise((r) => setTimeout(r, 25));
     expect(alert(), `events: ${seen.join(', ')}; errors: ${errors.join(' | ')}`).to.contain('読み込めませんでした');
-    expect(seen).to.deep.equal(['kessai-error']);
+    expect(seen).to.deep.equal(['kessai-submit', 'kessai-error load_failed retryable=true']);
     expect(await requestsOf(s)).to.deep.equal([]);
     const contact = checkout.shadowRoot!.querySelector('kessai-contact-fields')!;
     expect((contact.shadowRoot!.querySelector('input[type="email"]') as HTMLInputElement).value).to.equal('taro@example.jp');

@@ -509,9 +509,8 @@ export class KessaiCheckout extends KessaiElement {
     if (this.locked || this.refusal || this.phase === 'result' || this.phase === 'resuming' || this.phase === 'redirecting') return;
     this.locked = true;
     try {
-      // Posting is a part too (fetched while the shopper typed): without it nothing is sent, nor announced.
-      const ordering = await this.ordering();
-      if (!ordering) return this.fail('load_failed', true);
+      // Posting is a part (normally fetched while the shopper typed): loaded beside the checks.
+      const loading = this.ordering();
       if (!this.attempt) {
         if (this.method === 'card') {
           if (!(await this.need('kessai-card-fields'))) return this.fail('load_failed', true);
@@ -537,6 +536,9 @@ export class KessaiCheckout extends KessaiElement {
       }
       this.alert = undefined;
       this.phase = 'submitting';
+      const ordering = await loading;
+      // Not loaded (offline, blocked): as a request that never left; pressing again sends the same attempt.
+      if (!ordering) return this.fail('load_failed', true);
       const result = await ordering.submitCheckout({
         endpoint: this.endpoint,
         body: this.attempt.body,
