@@ -79,15 +79,8 @@ export {
 export { furiganaReducer, initialFurigana, readingOf, type FuriganaEvent, type FuriganaSegment, type FuriganaState } from './furigana.js';
 export { lookupShard, parseShard, PostalDataError, shardKey, type PostalAddress, type PostalShard, type ShardRow } from './postal-data.js';
 export { formatJstDateTime, formatRemaining, JST_TIME_ZONE, parseDeadline, remainingTime, toJst, type JstDateTime, type Remaining } from './jst.js';
-export {
-  exceedsKonbiniLimit,
-  isKonbiniStore,
-  KONBINI_CHAINS,
-  type KonbiniChain,
-  type KonbiniLabelId,
-  type KonbiniStepId,
-  type KonbiniTerminal,
-} from './konbini.js';
+export { exceedsKonbiniLimit, isKonbiniStore } from './konbini.js';
+export { KONBINI_CHAINS, type KonbiniChain, type KonbiniLabelId, type KonbiniStepId, type KonbiniTerminal } from './konbini-chains.js';
 export { normalizeInstructions, type SafeBankTransfer, type SafeInstructions, type SafeKonbini, type SafePayEasy } from './instructions.js';
 export {
   fetchOrderStatus,

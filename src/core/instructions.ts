@@ -4,7 +4,7 @@
  * characters are removed, links are kept only when they are https. What
  * cannot be used becomes `null`, so the screen can say so instead of breaking.
  */
-import { KONBINI_CHAINS, UNKNOWN_CHAIN, type KonbiniChain } from './konbini.js';
+import { KONBINI_CHAINS, UNKNOWN_CHAIN, type KonbiniChain } from './konbini-chains.js';
 import { parseDeadline } from './jst.js';
 import { cleanText, safeHttpsUrl } from './text.js';
 

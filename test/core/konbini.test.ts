@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { KONBINI_MAX_AMOUNT, KONBINI_STORES } from '../../src/core/contract.js';
 import { normalizeInstructions, parseAccountType, type SafeKonbini } from '../../src/core/instructions.js';
 import { cleanText, safeHttpsUrl } from '../../src/core/text.js';
-import { exceedsKonbiniLimit, isKonbiniStore, KONBINI_CHAINS, parseStoreList, parseYenAmount } from '../../src/core/konbini.js';
+import { exceedsKonbiniLimit, isKonbiniStore, parseStoreList, parseYenAmount } from '../../src/core/konbini.js';
+import { KONBINI_CHAINS } from '../../src/core/konbini-chains.js';
 import { hasUnsafeChars } from '../../src/core/text.js';
 
 describe('core/konbini', () => {

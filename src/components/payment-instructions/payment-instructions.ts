@@ -6,7 +6,8 @@ import { formatJstDateTime, formatRemaining, remainingTime } from '../../core/js
 import { parseYenAmount } from '../../core/konbini.js';
 import { msg, str } from '../../localize.js';
 import { KessaiElement } from '../shared/kessai-element.js';
-import { konbiniLabel, konbiniStep, storeName } from '../shared/konbini-text.js';
+import { storeName } from '../shared/konbini-text.js';
+import { konbiniLabel, konbiniStep } from './konbini-steps.js';
 import { paymentInstructionsStyles } from './payment-instructions.styles.js';
 import { groupDigits } from '../../core/text.js';
 
