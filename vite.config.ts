@@ -29,6 +29,12 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2022',
     sourcemap: false,
+    // Library mode: vite then writes dynamic imports as they are, without its preload helper
+    // (which it adds even with modulePreload: false, vitejs/vite#18551): for the parts, kessai.js
+    // would carry its code and probe <link rel=modulepreload> at load for nothing.
+    lib: { entry: 'src/embed.ts', formats: ['es'], fileName: () => 'kessai.js' },
+    // Minified by scripts/embed-chunks.js (esbuild), as every chunk is converted there.
+    minify: false,
     modulePreload: false,
     rollupOptions: {
       input: 'src/embed.ts',

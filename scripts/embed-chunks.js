@@ -88,6 +88,8 @@ function load(spec) {
 /** esbuild: ES chunk -> minified CommonJS body, ASCII only, dynamic imports through __load. */
 async function toClassic(code, file) {
   let out = (await transform(code, { format: 'cjs', minify: true, charset: 'ascii', target: 'es2022', sourcefile: file })).code;
+  // vite.config.ts builds in library mode so that vite adds no preload helper: keep it that way.
+  if (out.includes('modulepreload')) throw new Error(`${file}: vite's preload helper is in the embed (not built in library mode?)`);
   // Dynamic imports of other chunks (vite writes them as import("./file.js")).
   out = out.replace(/\bimport\((["'])\.\/([^"']+)\1\)/g, (_, q, f) => `__load(${q}./${f}${q})`);
   if (/\bimport\(/.test(out)) throw new Error(`${file}: a dynamic import the embed loader cannot follow`);

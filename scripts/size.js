@@ -12,7 +12,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // and the first screen stopped pulling in the instructions parser and JST dates; 36.5 KB once the
 // chains' numbers and steps at the store (shown only with payment instructions) left it too.
 // The issue's 20 KB goal is not met (docs/benchmarks.md, "Size").
-const BUDGET_GZIP = 37 * 1024;
+const BUDGET_GZIP = 37 * 1024; // 36.1 KB now
 // Each part. 7 KB since payment instructions took the chains' steps, JST dates and the instructions
 // parser off the first screen (6.4 KB; the first screen lost 2.5 KB).
 const PART_BUDGET_GZIP = 7 * 1024;
