@@ -81,9 +81,11 @@ export function runFormControlTests<E extends FormFieldsElement>(spec: FormContr
       const { form, el, submits } = await inForm();
       expect(el.checkValidity()).to.equal(false);
       expect(errors(el).every((e) => e === ''), 'no error before the submit').to.equal(true);
+      expect(el.matches(':state(user-invalid)'), ':state(user-invalid) before the submit').to.equal(false);
       form.requestSubmit();
       await el.updateComplete;
       expect(submits()).to.equal(0);
+      expect(el.matches(':state(user-invalid)'), ':state(user-invalid) with errors shown').to.equal(true);
       expect(errors(el)).to.deep.equal([...spec.emptyErrors]);
       spec.controls(el).forEach((c, i) => {
         expect(c.getAttribute('aria-invalid'), `aria-invalid of #${c.id}`).to.equal(spec.emptyErrors[i] ? 'true' : 'false');
@@ -171,9 +173,11 @@ export function runFormControlTests<E extends FormFieldsElement>(spec: FormContr
       await el.updateComplete;
       expect(el.value).to.deep.equal(spec.empty);
       form.requestSubmit();
+      await el.updateComplete;
       form.reset();
       await el.updateComplete;
       expect(errors(el).every((e) => e === '')).to.equal(true);
+      expect(el.matches(':state(user-invalid)'), ':state(user-invalid) after the reset').to.equal(false);
     });
 
     it('is disabled by a disabled fieldset and by its disabled property', async () => {
