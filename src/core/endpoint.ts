@@ -8,7 +8,6 @@ import { stripUnsafeChars } from './text.js';
 
 export { endpointProblem, isHttpsUrl, newIdempotencyKey } from './endpoint-url.js';
 
-
 export type SubmitResult =
   | { kind: 'success'; response: CheckoutResponse }
   /** The server answered with a definite refusal (4xx) or a failure (5xx). */
