@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { chainOrGeneric, MAX_NAME_LENGTH, normalizeInstructions, type SafeInstructions } from '../../core/instructions.js';
-import { cleanText } from '../../core/text.js';
 import { formatJstDateTime, formatRemaining, remainingTime } from '../../core/jst.js';
 import { parseYenAmount } from '../../core/konbini.js';
 import { msg, str } from '../../localize.js';
@@ -9,7 +8,7 @@ import { KessaiElement } from '../shared/kessai-element.js';
 import { storeName } from '../shared/konbini-text.js';
 import { konbiniLabel, konbiniStep } from './konbini-steps.js';
 import { paymentInstructionsStyles } from './payment-instructions.styles.js';
-import { groupDigits } from '../../core/text.js';
+import { cleanText, groupDigits } from '../../core/text.js';
 
 /** One line of the numbers (or account) list. */
 interface Row {

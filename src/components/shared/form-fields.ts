@@ -291,20 +291,18 @@ export abstract class FormFieldsElement extends KessaiElement {
       this.validitySet = next;
       this.internals.setValidity(code ? { [next[0]]: true } : {}, next[1], next[2] ?? undefined);
     }
-    // Touched only when it changes: a keystroke that shows or hides no error leaves the state alone.
     const showing = this.fields.some((f) => this.shownError(f.key));
-    if (showing === this.userInvalid) return;
-    this.userInvalid = showing;
     try {
-      if (showing) this.internals.states.add('user-invalid');
-      else this.internals.states.delete('user-invalid');
+      // Touched only when it changes: a keystroke that shows or hides no error leaves the state alone.
+      const states = this.internals.states;
+      if (showing !== states.has('user-invalid')) {
+        if (showing) states.add('user-invalid');
+        else states.delete('user-invalid');
+      }
     } catch {
       /* CustomStateSet without this ident in an old engine: styling hook only. */
     }
   }
-
-  /** Whether the `user-invalid` custom state is set. */
-  private userInvalid = false;
 
   /** The text shown for an error code (server errors carry their own text). */
   protected messageFor(key: string, code: string): string {
