@@ -174,6 +174,7 @@ export function runFormControlTests<E extends FormFieldsElement>(spec: FormContr
       expect(el.value).to.deep.equal(spec.empty);
       form.requestSubmit();
       await el.updateComplete;
+      expect(el.matches(':state(user-invalid)'), ':state(user-invalid) with errors shown').to.equal(true);
       form.reset();
       await el.updateComplete;
       expect(errors(el).every((e) => e === '')).to.equal(true);
