@@ -239,7 +239,7 @@ export class KessaiCheckout extends KessaiElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.onPageShow);
-    clearTimeout(this.summaryTimer);
+    this.stopSummaryTimer();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -719,18 +719,36 @@ export class KessaiCheckout extends KessaiElement {
   };
 
   private summaryTimer?: ReturnType<typeof setTimeout>;
+  /** When the summary refreshes if no other keystroke comes (performance.now()). */
+  private summaryDue = 0;
 
   /**
    * The summary beside the button shows the address, name and chain as entered: refreshed when the
    * shopper leaves a field, picks something, or pauses typing (250 ms), not on every keystroke (a
-   * keystroke re-renders at most its own field).
+   * keystroke re-renders at most its own field). A keystroke only moves the deadline: one timer per
+   * pause, not a clearTimeout and a setTimeout per keystroke.
    */
   private refreshSummary = (e: Event): void => {
     if (this.confirmation === 'review') return;
-    clearTimeout(this.summaryTimer);
-    if (e.type === 'input') this.summaryTimer = setTimeout(() => this.requestUpdate(), 250);
-    else this.requestUpdate();
+    if (e.type === 'input') {
+      this.summaryDue = performance.now() + 250;
+      this.summaryTimer ??= setTimeout(this.summaryPause, 250);
+      return;
+    }
+    this.stopSummaryTimer();
+    this.requestUpdate();
   };
+
+  private summaryPause = (): void => {
+    const wait = this.summaryDue - performance.now();
+    this.summaryTimer = wait > 0 ? setTimeout(this.summaryPause, wait) : undefined;
+    if (wait <= 0) this.requestUpdate();
+  };
+
+  private stopSummaryTimer(): void {
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = undefined;
+  }
 
   private onEdit = (e: Event): void => {
     this.refreshSummary(e);
