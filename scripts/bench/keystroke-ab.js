@@ -4,19 +4,21 @@
 // one page keeps the VM's drift out of the comparison, which separate `npm run bench` runs cannot.
 // Needs dist/ (npm run build).
 //
-//   node scripts/bench/keystroke-ab.js silence nosync nosfv checkout states
+//   node scripts/bench/keystroke-ab.js native silence nosync nosfv checkout states
 //
-// Modes: silence (no handler sees the input event), nosync (the name fields' syncForm does
+// Modes: native (the same keystrokes in 姓 of the plain HTML form, mounted in the same page: the
+// floor the bench's ratios divide by), silence (no handler sees the input event), nosync (the name fields' syncForm does
 // nothing), nosfv (ElementInternals.setFormValue does nothing), checkout (the checkout's own
 // listeners do not see it), states (CustomStateSet add/delete do nothing).
 /* global performance, InputEvent, MessageChannel, ElementInternals, CustomStateSet */
 import { fileURLToPath } from 'node:url';
 import { puppeteerCore } from '@web/test-runner-chrome';
 import { startServer } from './server.js';
+import { nativeFormHtml } from './native-form.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pageHtml = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><link rel="icon" href="data:,">
-<script src="/cdn/kessai.js"></script></head><body><main id="stage"></main></body></html>`;
+<script src="/cdn/kessai.js"></script></head><body><main id="stage"></main><main id="plain">${nativeFormHtml()}</main></body></html>`;
 const server = await startServer({ root, pageHtml });
 const browser = await puppeteerCore.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 try {
@@ -32,8 +34,9 @@ try {
     await new Promise((r) => setTimeout(r, 500));
     const host = el.shadowRoot.querySelector('kessai-name-fields');
     const label = [...host.shadowRoot.querySelectorAll('label')].find((l) => l.textContent.includes('姓'));
-    const input = host.shadowRoot.getElementById(label.htmlFor);
-    input.focus();
+    const kessaiInput = host.shadowRoot.getElementById(label.htmlFor);
+    const plainLabel = [...document.querySelectorAll('#plain label')].find((l) => l.textContent.trim().startsWith('姓'));
+    const plainInput = document.getElementById(plainLabel.htmlFor);
     const channel = new MessageChannel();
     const nextTask = () => new Promise((r) => ((channel.port1.onmessage = r), channel.port2.postMessage(null)));
     const stop = (e) => e.stopImmediatePropagation();
@@ -49,19 +52,20 @@ try {
         CustomStateSet.prototype.delete = on ? noop : original.delete;
       }
     };
-    const type = async (text, times) => {
+    const type = async (text, times, input, host) => {
+      input.focus();
       for (let i = 0; i < text.length; i++) {
         const a = performance.now();
         input.value = text.slice(0, i + 1);
         input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text[i] }));
-        await host.updateComplete;
+        await host?.updateComplete;
         input.getBoundingClientRect();
         times?.push(performance.now() - a);
         await nextTask();
       }
       input.value = '';
       input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContentBackward' }));
-      await host.updateComplete;
+      await host?.updateComplete;
       await nextTask();
     };
     const all = ['base', ...modes];
@@ -69,7 +73,8 @@ try {
     for (let round = 0; round < 40; round++) {
       for (const mode of all) {
         apply(mode, true);
-        await type('山田花子佐藤太郎', round >= 5 ? times[mode] : undefined);
+        const native = mode === 'native';
+        await type('山田花子佐藤太郎', round >= 5 ? times[mode] : undefined, native ? plainInput : kessaiInput, native ? undefined : host);
         apply(mode, false);
       }
     }
