@@ -736,8 +736,23 @@ export class KessaiCheckout extends KessaiElement {
       return;
     }
     this.stopSummaryTimer();
+    // Chromium fires focusout when a render removes the focused field (the result replaces the form,
+    // another method's fields): that render shows the summary as it is; a refresh would render twice.
+    if (this.committing) return;
     this.requestUpdate();
   };
+
+  /** True while a render is being committed to the DOM. */
+  private committing = false;
+
+  protected override update(changed: PropertyValues): void {
+    this.committing = true;
+    try {
+      super.update(changed);
+    } finally {
+      this.committing = false;
+    }
+  }
 
   private summaryPause = (): void => {
     const wait = this.summaryDue - performance.now();
