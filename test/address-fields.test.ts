@@ -3,7 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/define/address-fields.js';
 import type { AddressResolvedDetail, KessaiAddressFields } from '../src/components/address-fields/address-fields.js';
 import { inForm as inFormWith, field, select, statusOf } from './helpers/address.js';
-import { blur, errorOf, inputByLabel, loadFrame, typeAndLeave, typeInto } from './helpers/dom.js';
+import { blur, consoleDuring, errorOf, inputByLabel, loadFrame, typeAndLeave, typeInto } from './helpers/dom.js';
 import { runFormControlTests } from './helpers/form-control.js';
 
 const OK = '/test-api/postal/ok/';
@@ -252,10 +252,7 @@ describe('kessai-address-fields', () => {
     ['a slow answer (timeout)', '/test-api/postal/slow/', 'postal-timeout="300"'],
   ]) {
     it(`keeps the form usable and says so after ${what}`, async () => {
-      const warn = console.warn;
-      const warnings: string[] = [];
-      console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
-      try {
+      await consoleDuring('warn', async (warnings) => {
         const { form, el } = await inForm(`postal-data="${base}" ${attrs}`);
         const detail = await lookUp(el, '100-0001');
         expect(detail.status).to.equal('error');
@@ -271,25 +268,19 @@ describe('kessai-address-fields', () => {
         await el.updateComplete;
         expect(form.checkValidity()).to.equal(true);
         expect(new FormData(form).get('city')).to.equal('千代田区');
-      } finally {
-        console.warn = warn;
-      }
+      });
     });
   }
 
   it('fetches only http(s) URLs: a data: or javascript: postal-data is refused with the manual-entry message', async () => {
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
+    await consoleDuring('warn', async () => {
       for (const base of ['data:application/json,{}', 'javascript:alert(1)//']) {
         const { el } = await inForm(`postal-data="${base}"`);
         const detail = await lookUp(el, '1000001');
         expect(detail).to.include({ status: 'error', error: 'url' });
         expect(statusOf(el)).to.equal('住所を自動で入力できませんでした。お手数ですが住所を入力してください。');
       }
-    } finally {
-      console.warn = warn;
-    }
+    });
   });
 
   it('drops an answer that arrives after the shopper changed the code', async () => {

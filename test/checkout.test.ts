@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/all.js';
 import type { KessaiCheckout } from '../src/components/checkout/checkout.js';
 import type { CardTokenizer } from '../src/components/card-fields/card-fields.js';
-import { errorOf, inputByLabel, settle, typeInto, until } from './helpers/dom.js';
+import { consoleDuring, errorOf, inputByLabel, settle, typeInto, until } from './helpers/dom.js';
 import { newSession, requestsOf } from './helpers/endpoint-log.js';
 import { fillCheckout, type Shopper } from '../stories/support/fill.js';
 
@@ -301,18 +301,13 @@ describe('kessai-checkout', () => {
   });
 
   it('offers cards only with a tokenizer, and says why in the console', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
-    try {
+    await consoleDuring('warn', async (warnings) => {
       const { el } = await checkout('ok', { methods: 'card konbini' });
       await until(() => warnings.join('\n').includes('cardTokenizer')); // the warning waits for the page to set a tokenizer
       const labels = Array.from(el.shadowRoot!.querySelectorAll('.methods label'), (l) => l.textContent!.trim());
       expect(labels).not.to.include('クレジットカード');
       expect(warnings.join('\n')).to.contain('cardTokenizer');
-    } finally {
-      console.warn = warn;
-    }
+    });
   });
 
   it('posts only the token: raw card data goes to the tokenizer and nowhere else', async () => {
@@ -349,10 +344,7 @@ describe('kessai-checkout', () => {
   });
 
   it('refuses to run with a secret key or an unsafe endpoint, naming only the prefix', async () => {
-    const errors: string[] = [];
-    const orig = console.error;
-    console.error = (...a: unknown[]) => errors.push(a.join(' '));
-    try {
+    await consoleDuring('error', async (errors) => {
       const cases = [
         '<kessai-checkout endpoint="/api" reference="sk_live_abcdefgh"></kessai-checkout>',
         '<kessai-checkout endpoint="javascript:alert(1)"></kessai-checkout>',
@@ -366,16 +358,11 @@ describe('kessai-checkout', () => {
       expect(errors).to.have.length(4);
       expect(errors[0]).to.contain('sk_live_');
       expect(errors[0]).not.to.contain('abcdefgh');
-    } finally {
-      console.error = orig;
-    }
+    });
   });
 
   it('stops as soon as a secret key is set on a property after it rendered (a page setting it late)', async () => {
-    const errors: string[] = [];
-    const orig = console.error;
-    console.error = (...a: unknown[]) => errors.push(a.join(' '));
-    try {
+    await consoleDuring('error', async (errors) => {
       const el = await fixture<KessaiCheckout>('<kessai-checkout endpoint="/api" amount="1000" methods="konbini" no-address></kessai-checkout>');
       await settle(el);
       expect(el.shadowRoot!.querySelector('form')).not.to.equal(null);
@@ -384,9 +371,7 @@ describe('kessai-checkout', () => {
       expect(el.shadowRoot!.querySelector('form')).to.equal(null);
       expect(errors.join('\n')).to.contain('rk_live_');
       expect(errors.join('\n')).not.to.contain('abcdefgh');
-    } finally {
-      console.error = orig;
-    }
+    });
   });
 
   it('shows an English server message on its field when the page is English (the endpoint answers in Accept-Language)', async () => {

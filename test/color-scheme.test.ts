@@ -3,7 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/define/all.js';
 import { isDark, parseComputedColor, relativeLuminance, schemeBehind } from '../src/components/shared/color-scheme.js';
 import type { KessaiElement } from '../src/components/shared/kessai-element.js';
-import { settle, until } from './helpers/dom.js';
+import { consoleDuring, settle, until } from './helpers/dom.js';
 
 // Every element, in the states a shopper meets, must keep WCAG AA text contrast
 // against what is really behind it, on whatever page it is put: axe's
@@ -228,18 +228,13 @@ describe('colour schemes: reading the page', () => {
   });
 
   it('warns about an unknown color-scheme value and matches the page instead', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
-    try {
+    await consoleDuring('warn', async (warnings) => {
       const host = await fixture<HTMLDivElement>(`<div style="background:#fff"><kessai-contact-fields color-scheme="midnight"></kessai-contact-fields></div>`);
       const el = host.firstElementChild as KessaiElement;
       await el.updateComplete;
       expect(warnings.join('\n')).to.contain('color-scheme must be one of page, system, light, dark');
       expect(el.colorScheme).to.equal('page');
       expect(textIsLight(el)).to.equal(false);
-    } finally {
-      console.warn = warn;
-    }
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define/contact-fields.js';
 import type { KessaiContactFields } from '../src/components/contact-fields/contact-fields.js';
-import { blur, errorOf, inputByLabel, typeAndLeave, typeInto } from './helpers/dom.js';
+import { blur, consoleDuring, errorOf, inputByLabel, typeAndLeave, typeInto } from './helpers/dom.js';
 import { runFormControlTests } from './helpers/form-control.js';
 
 async function inForm(attrs = 'name="customer"') {
@@ -110,17 +110,12 @@ describe('kessai-contact-fields', () => {
   });
 
   it('refuses to run with a secret key in an attribute, naming only its prefix', async () => {
-    const errors: string[] = [];
-    const orig = console.error;
-    console.error = (...a: unknown[]) => errors.push(a.join(' '));
-    try {
+    await consoleDuring('error', async (errors) => {
       const el = await fixture<KessaiContactFields>(`<kessai-contact-fields data-key="sk_live_abcdef123456"></kessai-contact-fields>`);
       expect(el.shadowRoot!.querySelector('input')).to.equal(null);
       expect(errors.join('\n')).to.contain('sk_live_');
       expect(errors.join('\n')).not.to.contain('abcdef123456');
-    } finally {
-      console.error = orig;
-    }
+    });
   });
 });
 

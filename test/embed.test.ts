@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { loadFrame } from './helpers/dom.js';
+import { consoleDuring, loadFrame } from './helpers/dom.js';
 import { requestsOf } from './helpers/endpoint-log.js';
 import { fillCheckout } from '../stories/support/fill.js';
 
@@ -44,34 +44,32 @@ describe('embed bundle (dist/cdn/kessai.js)', () => {
   });
 
   it('a second copy on the same page warns and carries on', async () => {
-    const warnings: string[] = [];
-    const errors: unknown[] = [];
-    const warn = console.warn;
-    console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
-    const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
-    window.addEventListener('error', onError);
-    try {
-      await import('../src/define/all.js');
-      for (let i = 0; i < 2; i++) {
-        const s = document.createElement('script');
-        s.src = `/test-api/cdn/kessai.js?copy=${i}`;
-        await new Promise((r, j) => {
-          s.onload = r;
-          s.onerror = j;
-          document.head.append(s);
-        });
+    await consoleDuring('warn', async (warnings) => {
+      const errors: unknown[] = [];
+      const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
+      window.addEventListener('error', onError);
+      try {
+        await import('../src/define/all.js');
+        for (let i = 0; i < 2; i++) {
+          const s = document.createElement('script');
+          s.src = `/test-api/cdn/kessai.js?copy=${i}`;
+          await new Promise((r, j) => {
+            s.onload = r;
+            s.onerror = j;
+            document.head.append(s);
+          });
+        }
+        expect(errors).to.deep.equal([]);
+        expect(warnings.some((w) => w.includes('<kessai-contact-fields> is already defined'))).to.equal(true);
+        const el = document.createElement('kessai-contact-fields');
+        document.body.append(el);
+        await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        expect(el.shadowRoot!.querySelectorAll('input')).to.have.length(2);
+        el.remove();
+      } finally {
+        window.removeEventListener('error', onError);
       }
-      expect(errors).to.deep.equal([]);
-      expect(warnings.some((w) => w.includes('<kessai-contact-fields> is already defined'))).to.equal(true);
-      const el = document.createElement('kessai-contact-fields');
-      document.body.append(el);
-      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-      expect(el.shadowRoot!.querySelectorAll('input')).to.have.length(2);
-      el.remove();
-    } finally {
-      console.warn = warn;
-      window.removeEventListener('error', onError);
-    }
+    });
   });
 });
 
@@ -82,20 +80,24 @@ async function loadEnglishPage(tampered: boolean) {
   document.body.append(frame);
   await new Promise((r) => frame.addEventListener('load', r, { once: true }));
   const win = frame.contentWindow as Window & typeof globalThis;
-  const errors: string[] = [];
-  const error = win.console.error;
-  win.console.error = (...a: unknown[]) => (errors.push(a.join(' ')), error(...a));
-  await win.customElements.whenDefined('kessai-konbini-picker');
-  const doc = frame.contentDocument!;
-  const contact = doc.querySelector('kessai-contact-fields')!;
-  const picker = doc.querySelector('kessai-konbini-picker')!;
-  for (let i = 0; i < 400 && !contact.shadowRoot!.querySelector('label'); i++) await new Promise((r) => setTimeout(r, 25));
-  await (picker as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-  const labels = Array.from(contact.shadowRoot!.querySelectorAll('label'), (l) => l.textContent!.trim().replace(/\s*(\*|必須|任意|Required|Optional)$/, '').trim());
-  const pickerError = picker.shadowRoot!.querySelector('.error')!.textContent!.trim();
-  const requests = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
-  frame.remove();
-  return { labels, pickerError, requests, errors };
+  return consoleDuring(
+    'error',
+    async (errors) => {
+      await win.customElements.whenDefined('kessai-konbini-picker');
+      const doc = frame.contentDocument!;
+      const contact = doc.querySelector('kessai-contact-fields')!;
+      const picker = doc.querySelector('kessai-konbini-picker')!;
+      for (let i = 0; i < 400 && !contact.shadowRoot!.querySelector('label'); i++) await new Promise((r) => setTimeout(r, 25));
+      await (picker as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      const labels = Array.from(contact.shadowRoot!.querySelectorAll('label'), (l) => l.textContent!.trim().replace(/\s*(\*|必須|任意|Required|Optional)$/, '').trim());
+      const pickerError = picker.shadowRoot!.querySelector('.error')!.textContent!.trim();
+      const requests = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+      frame.remove();
+      return { labels, pickerError, requests, errors };
+    },
+    win,
+    { passThrough: true },
+  );
 }
 
 describe('the embed on an English page', () => {
@@ -147,26 +149,30 @@ describe('the embed on a shop page', () => {
     const s = Math.random().toString(36).slice(2);
     const { frame, win, el } = await loadFrame(`/test-api/embed-checkout-page?s=${s}&tampered=1`, 'kessai-checkout');
     const checkout = el as HTMLElement & { updateComplete: Promise<unknown>; requestSubmit(): void };
-    const errors: string[] = [];
-    win.console.error = (...a: unknown[]) => errors.push(a.map(String).join(' '));
-    await fillCheckout(checkout, { win, shopper: { givenName: '太郎', givenNameKana: 'タロウ', email: 'taro@example.jp', phone: '0312345678', postalCode: '1000001', line1: '千代田1-1', store: 'ローソン' } });
-    const seen: string[] = [];
-    for (const type of ['kessai-submit', 'kessai-error']) {
-      checkout.addEventListener(type, (e) => {
-        const d = (e as CustomEvent<{ code?: string; retryable?: boolean }>).detail;
-        seen.push(type === 'kessai-error' ? `${type} ${d.code} retryable=${d.retryable}` : type);
-      });
-    }
-    checkout.requestSubmit();
-    const alert = () => checkout.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '';
-    for (let i = 0; i < 800 && !alert().includes('読み込めませんでした'); i++) await new Promise((r) => setTimeout(r, 25));
-    expect(alert(), `events: ${seen.join(', ')}; errors: ${errors.join(' | ')}`).to.contain('読み込めませんでした');
-    expect(seen).to.deep.equal(['kessai-submit', 'kessai-error load_failed retryable=true']);
-    expect(await requestsOf(s)).to.deep.equal([]);
-    const contact = checkout.shadowRoot!.querySelector('kessai-contact-fields')!;
-    expect((contact.shadowRoot!.querySelector('input[type="email"]') as HTMLInputElement).value).to.equal('taro@example.jp');
-    expect(errors.some((e) => e.includes('could not be loaded'))).to.equal(true);
-    frame.remove();
+    await consoleDuring(
+      'error',
+      async (errors) => {
+        await fillCheckout(checkout, { win, shopper: { givenName: '太郎', givenNameKana: 'タロウ', email: 'taro@example.jp', phone: '0312345678', postalCode: '1000001', line1: '千代田1-1', store: 'ローソン' } });
+        const seen: string[] = [];
+        for (const type of ['kessai-submit', 'kessai-error']) {
+          checkout.addEventListener(type, (e) => {
+            const d = (e as CustomEvent<{ code?: string; retryable?: boolean }>).detail;
+            seen.push(type === 'kessai-error' ? `${type} ${d.code} retryable=${d.retryable}` : type);
+          });
+        }
+        checkout.requestSubmit();
+        const alert = () => checkout.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '';
+        for (let i = 0; i < 800 && !alert().includes('読み込めませんでした'); i++) await new Promise((r) => setTimeout(r, 25));
+        expect(alert(), `events: ${seen.join(', ')}; errors: ${errors.join(' | ')}`).to.contain('読み込めませんでした');
+        expect(seen).to.deep.equal(['kessai-submit', 'kessai-error load_failed retryable=true']);
+        expect(await requestsOf(s)).to.deep.equal([]);
+        const contact = checkout.shadowRoot!.querySelector('kessai-contact-fields')!;
+        expect((contact.shadowRoot!.querySelector('input[type="email"]') as HTMLInputElement).value).to.equal('taro@example.jp');
+        expect(errors.some((e) => e.includes('could not be loaded'))).to.equal(true);
+        frame.remove();
+      },
+      win,
+    );
   });
 });
 

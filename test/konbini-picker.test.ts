@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/konbini-picker.js';
 import type { KessaiKonbiniPicker } from '../src/components/konbini-picker/konbini-picker.js';
-import { errorOf } from './helpers/dom.js';
+import { consoleDuring, errorOf } from './helpers/dom.js';
 import { runFormControlTests } from './helpers/form-control.js';
 
 const JA = ['セブン-イレブン', 'ファミリーマート', 'ローソン', 'ミニストップ', 'デイリーヤマザキ', 'セイコーマート'];
@@ -175,10 +175,7 @@ describe('kessai-konbini-picker', () => {
   });
 
   it('stores restricts the chains (keyboard wraps within them) and warns about unknown ids', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
-    try {
+    await consoleDuring('warn', async (warnings) => {
       const { el } = await inForm('name="payment" stores="lawson circle-k familymart"');
       expect(names(el)).to.deep.equal(['ファミリーマート', 'ローソン']);
       expect(warnings.join('\n')).to.contain('"circle-k"');
@@ -189,24 +186,17 @@ describe('kessai-konbini-picker', () => {
       el.stores = 'seicomart';
       await el.updateComplete;
       expect(names(el)).to.deep.equal(['セイコーマート']);
-    } finally {
-      console.warn = warn;
-    }
+    });
   });
 
   it('stores with no known id offers every chain (with a warning), and markup in it creates nothing', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
-    try {
+    await consoleDuring('warn', async (warnings) => {
       const { el } = await inForm(`stores='<img src=x onerror="window.__pwned=1">'`);
       expect(names(el)).to.deep.equal(JA);
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
       expect(warnings.length).to.equal(1);
-    } finally {
-      console.warn = warn;
-    }
+    });
   });
 
   it('an arrow key picks a chain after a refused submit: the error goes and the form submits it', async () => {
@@ -257,16 +247,11 @@ describe('kessai-konbini-picker', () => {
   });
 
   it('ignores an amount that is not a whole number of yen, with a warning', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
-    try {
+    await consoleDuring('warn', async (warnings) => {
       const { el } = await inForm('amount="abc"');
       expect(warnings.join('\n')).to.contain('amount');
       expect(radios(el).some((r) => r.getAttribute('aria-disabled') === 'true')).to.equal(false);
-    } finally {
-      console.warn = warn;
-    }
+    });
   });
 
   it('disabled, no chain can be chosen by a click, and it stays accessible (axe)', async () => {

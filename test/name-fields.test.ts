@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/name-fields.js';
 import type { KessaiNameFields } from '../src/components/name-fields/name-fields.js';
 import { FIELD_LIMITS } from '../src/core/field-schema.js';
-import { blur, errorOf, inputByLabel, typeInto } from './helpers/dom.js';
+import { blur, consoleDuring, errorOf, inputByLabel, typeInto } from './helpers/dom.js';
 import { runFormControlTests } from './helpers/form-control.js';
 import { autofillByHand, composeByHand, imeSteps, imeStepsOrByHand, isChromium, pasteByHand, type EngineOrder } from './helpers/ime.js';
 
@@ -233,16 +233,11 @@ describe('kessai-name-fields', () => {
   });
 
   it('refuses to run with a secret key in an attribute', async () => {
-    const orig = console.error;
-    const errors: string[] = [];
-    console.error = (...a: unknown[]) => errors.push(a.join(' '));
-    try {
+    await consoleDuring('error', async (errors) => {
       const el = await fixture<KessaiNameFields>(`<kessai-name-fields data-k="sk_live_abcdef123456"></kessai-name-fields>`);
       expect(el.shadowRoot!.querySelector('input')).to.equal(null);
       expect(errors.join('\n')).to.contain('sk_live_').and.not.contain('abcdef123456');
-    } finally {
-      console.error = orig;
-    }
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { until } from './helpers/dom.js';
+import { consoleDuring, until } from './helpers/dom.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/define/payment-instructions.js';
@@ -46,14 +46,6 @@ function button(el: KessaiPaymentInstructions, name: string): HTMLButtonElement 
   const b = Array.from(root(el).querySelectorAll('button')).find((x) => x.getAttribute('aria-label') === name);
   if (!b) throw new Error(`no button "${name}" in ${JSON.stringify(copyButtons(el))}`);
   return b;
-}
-
-
-function captureWarnings() {
-  const warnings: string[] = [];
-  const warn = console.warn;
-  console.warn = (...a: unknown[]) => warnings.push(a.join(' '));
-  return { warnings, restore: () => (console.warn = warn) };
 }
 
 describe('kessai-payment-instructions: chains', () => {
@@ -440,8 +432,7 @@ describe('kessai-payment-instructions: bad input', () => {
   ];
   for (const [name, input] of unreadable) {
     it(`${name}: a readable fallback (axe)`, async () => {
-      const { restore } = captureWarnings();
-      try {
+      await consoleDuring('warn', async () => {
         const el = await show(input, { orderId: 'A-1', amount: 500 });
         expect(heading(el)).to.equal('お支払いのご案内');
         expect(text(root(el).querySelector('section > p'))).to.equal(
@@ -450,9 +441,7 @@ describe('kessai-payment-instructions: bad input', () => {
         expect(shown(el, 'ショップのご注文番号')).to.equal('A-1');
         expect(root(el).querySelector('b')).to.equal(null);
         await expect(el).to.be.accessible();
-      } finally {
-        restore();
-      }
+      });
     });
   }
 
@@ -518,15 +507,12 @@ describe('kessai-payment-instructions: bad input', () => {
     expect(heading(el)).to.equal('ローソンでのお支払い方法');
     expect(shown(el, 'ショップのご注文番号')).to.equal('A-7');
     expect(shown(el, 'お支払い金額')).to.equal('1,200円');
-    const { warnings, restore } = captureWarnings();
-    try {
+    await consoleDuring('warn', async (warnings) => {
       el.setAttribute('instructions', '{"method": "konbini", store: lawson');
       await el.updateComplete;
       expect(heading(el)).to.equal('お支払いのご案内');
       expect(warnings.join('\n')).to.contain('not valid JSON');
-    } finally {
-      restore();
-    }
+    });
   });
 
   it('shows the same whether instructions are set before or after connecting', async () => {

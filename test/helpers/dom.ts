@@ -49,6 +49,29 @@ export async function until(cond: () => boolean | Promise<boolean>, ms = 20_000,
   }
 }
 
+/**
+ * Runs `fn` with `target.console[kind]` captured (not printed, unless `passThrough`); `lines` fills as it runs (one string per call,
+ * arguments joined by spaces). Restores the console afterwards, whatever happens.
+ */
+export async function consoleDuring<T>(
+  kind: 'warn' | 'error' | 'log',
+  fn: (lines: string[]) => T | Promise<T>,
+  target: { console: Console } = window,
+  { passThrough = false }: { passThrough?: boolean } = {},
+): Promise<T> {
+  const lines: string[] = [];
+  const original = target.console[kind];
+  target.console[kind] = (...a: unknown[]) => {
+    lines.push(a.map(String).join(' '));
+    if (passThrough) original.apply(target.console, a);
+  };
+  try {
+    return await fn(lines);
+  } finally {
+    target.console[kind] = original;
+  }
+}
+
 /** Loads `src` in an iframe and waits until `tag` is defined there and has rendered; returns the frame, its window and the first `tag`. */
 export async function loadFrame<E extends HTMLElement = HTMLElement>(src: string, tag: string): Promise<{ frame: HTMLIFrameElement; win: Window & typeof globalThis; el: E }> {
   const frame = document.createElement('iframe');
