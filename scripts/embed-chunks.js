@@ -17,13 +17,16 @@
 // it created itself (document.currentScript), so a second copy of kessai on the
 // page keeps its own parts.
 //
-// Each chunk is converted from ES to CommonJS by esbuild (imports become
-// require(), exports live getters) and wrapped in a function; dynamic imports
-// of parts become the loader's load().
+// kessai.js's own ES chunks (the entry and what it imports statically) are
+// bundled into one scope by esbuild, so the first screen's code calls lit and
+// its own modules directly; its exports (what the parts import) become one
+// object of getters at the end. A part is converted from ES to CommonJS by
+// esbuild (imports become require(), exports live getters) and wrapped in a
+// function. Dynamic imports of parts become the loader's load().
 import { createHash } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const KEY = 'Symbol.for("kessai.chunk")';
 
@@ -85,9 +88,10 @@ function load(spec) {
 }
 `;
 
-/** esbuild: ES chunk -> minified CommonJS body, ASCII only, dynamic imports through __load. */
-async function toClassic(code, file) {
-  let out = (await transform(code, { format: 'cjs', minify: true, charset: 'ascii', target: 'es2022', sourcefile: file })).code;
+const ESBUILD = { minify: !process.env.KESSAI_EMBED_UNMINIFIED, charset: 'ascii', target: 'es2022' };
+
+/** After esbuild: dynamic imports through __load, ASCII only. */
+function finish(out, file) {
   // vite.config.ts builds in library mode so that vite adds no preload helper: keep it that way.
   if (out.includes('modulepreload')) throw new Error(`${file}: vite's preload helper is in the embed (not built in library mode?)`);
   // Dynamic imports of other chunks (vite writes them as import("./file.js")).
@@ -97,6 +101,58 @@ async function toClassic(code, file) {
   // left, one UTF-16 unit at a time (exact in a regexp, with or without the u flag, and in the
   // cooked strings that lit's html/css read), so the files work on a Shift_JIS page.
   return out.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A part: ES chunk -> minified CommonJS body. */
+async function toClassic(code, file) {
+  return finish((await transform(code, { ...ESBUILD, format: 'cjs', sourcefile: file })).code, file);
+}
+
+/**
+ * kessai.js: the entry chunk and the chunks it imports statically, bundled into one scope. Ends by
+ * giving the loader (`__mods`) each chunk's exports, for the parts that import them: one object of
+ * live getters per chunk.
+ */
+async function bundleFirstScreen(main, inlined) {
+  const files = new Map([main, ...inlined].map((c) => [c.fileName, c.code]));
+  // The inlined chunks' exports, renamed __i<k>$<name> so they cannot clash with the entry's.
+  const entry = [
+    `export * from "./${main.fileName}";`,
+    ...inlined.map((c, k) => `export { ${c.exports.map((n) => `${n} as __i${k}$${n}`).join(', ')} } from "./${c.fileName}";`),
+  ].join('\n');
+  const result = await build({
+    ...ESBUILD,
+    stdin: { contents: entry, resolveDir: '/', sourcefile: '(first screen)', loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    legalComments: 'inline', // where they are, as in the parts; not after the export statement
+    write: false,
+    plugins: [{
+      name: 'kessai-chunks',
+      setup(b) {
+        b.onResolve({ filter: /^\.\// }, (args) => {
+          const f = args.path.slice(2);
+          // A part: stays a dynamic import, for the loader.
+          return files.has(f) ? { path: f, namespace: 'chunk' } : { path: args.path, external: true };
+        });
+        b.onLoad({ filter: /.*/, namespace: 'chunk' }, (args) => ({ contents: files.get(args.path), loader: 'js' }));
+      },
+    }],
+  });
+  let out = result.outputFiles[0].text;
+  if (/^\s*import\s/m.test(out)) throw new Error('embed: a static import is left in kessai.js');
+  // esbuild writes one export statement, at the end.
+  const exports = /\bexport\s*\{([^}]*)\};?\s*$/.exec(out);
+  if (!exports) throw new Error('embed: no export statement at the end of the bundled kessai.js');
+  const getters = [main, ...inlined].map(() => []);
+  for (const item of exports[1].split(',').map((x) => x.trim()).filter(Boolean)) {
+    const [local, name = local] = item.split(/\s+as\s+/);
+    const m = /^__i(\d+)\$(.*)$/.exec(name);
+    const [k, own] = m ? [+m[1] + 1, m[2]] : [0, name];
+    getters[k].push(`get ${/^[A-Za-z_$][\w$]*$/.test(own) ? own : JSON.stringify(own)}(){return ${local}}`);
+  }
+  const handOver = [main, ...inlined].map((c, k) => `__mods[${JSON.stringify(c.fileName)}]={exports:{__esModule:!0,${getters[k].join(',')}}};`);
+  return finish(`${out.slice(0, exports.index)}${handOver.join('')}`, main.fileName);
 }
 
 const integrity = (code) => `sha384-${createHash('sha384').update(code).digest('base64')}`;
@@ -144,23 +200,24 @@ export function embedChunks({ entry = 'kessai.js' } = {}) {
         return seen;
       };
       const factory = async (c) => `function(require,module,exports,__load){${await toClassic(c.code, c.fileName)}}`;
-      let inlined = '';
+      const inlined = [];
       for (const c of chunks) {
         if (c === main) continue;
         if (inline.has(c.fileName)) {
-          // In parentheses: V8 compiles it eagerly, while the script streams in, off the main thread.
-          inlined += `factories[${JSON.stringify(c.fileName)}]=(${await factory(c)});`;
+          inlined.push(c);
           delete bundle[c.fileName];
           continue;
         }
         c.code = `globalThis[${KEY}](${await factory(c)});\n`;
         manifest[c.fileName] = { i: integrity(c.code), d: [...needs(c)] };
       }
-      const loader = (await transform(LOADER.replace('MANIFEST', JSON.stringify(manifest)), { minify: true, charset: 'ascii', target: 'es2022' })).code;
+      const first = await bundleFirstScreen(main, inlined);
+      const loader = (await transform(LOADER.replace('MANIFEST', JSON.stringify(manifest)), { ...ESBUILD })).code;
       // V8's explicit compile hint (Chromium 136+; a comment elsewhere): everything in kessai.js runs
       // while the first screen renders, so V8 compiles all of it while the script streams in, off the
       // main thread, instead of each function on its first call. Must be the file's first line.
-      main.code = `//# allFunctionsCalledOnLoad\n(function(){${loader}${inlined}var module={exports:{}};mods[${JSON.stringify(entry)}]=module;(${await factory(main)})(req,module,module.exports,load)})();\n`;
+      // The first screen's code runs in strict mode, as the ES modules it was written as.
+      main.code = `//# allFunctionsCalledOnLoad\n(function(){${loader}(function(__load,__mods){"use strict";${first}})(load,mods)})();\n`;
     } },
   };
 }

@@ -10,9 +10,10 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // address checks and result screens (their first-screen share; QR code, results and the rest
 // are parts); 37.5 KB once posting the order and reading its status ("ordering") became a part
 // and the first screen stopped pulling in the instructions parser and JST dates; 36.5 KB once the
-// chains' numbers and steps at the store (shown only with payment instructions) left it too.
+// chains' numbers and steps at the store (shown only with payment instructions) left it too;
+// 35.8 KB (2026-12-03) once its ES chunks were bundled into one scope instead of CommonJS.
 // The issue's 20 KB goal is not met (docs/benchmarks.md, "Size").
-const BUDGET_GZIP = 37 * 1024; // 36.1 KB now
+const BUDGET_GZIP = 36.5 * 1024; // 35.8 KB now
 // Each part. 7 KB since payment instructions took the chains' steps, JST dates and the instructions
 // parser off the first screen (6.4 KB; the first screen lost 2.5 KB).
 const PART_BUDGET_GZIP = 7 * 1024;
