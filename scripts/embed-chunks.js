@@ -141,9 +141,8 @@ async function bundleFirstScreen(main, inlined) {
   });
   let out = result.outputFiles[0].text;
   if (/^\s*import\s/m.test(out)) throw new Error('embed: a static import is left in kessai.js');
-  // esbuild writes one export statement, at the end.
-  const exports = /\bexport\s*\{([^}]*)\};?\s*$/.exec(out);
-  if (!exports) throw new Error('embed: no export statement at the end of the bundled kessai.js');
+  // esbuild writes one export statement, at the end (none when nothing is exported).
+  const exports = /\bexport\s*\{([^}]*)\};?\s*$/.exec(out) ?? { index: out.length, 1: '' };
   const getters = [main, ...inlined].map(() => []);
   for (const item of exports[1].split(',').map((x) => x.trim()).filter(Boolean)) {
     const [local, name = local] = item.split(/\s+as\s+/);

@@ -13,27 +13,37 @@ import { setEnglishSource } from './localize.js';
 declare const __KESSAI_EN__: { file: string; integrity: string };
 
 // Postal shards and the English messages live beside this script (postal-data
-// overrides the shards). currentScript is only set while the script first runs.
-const script = document.currentScript;
-const base = script instanceof HTMLScriptElement && script.src ? script.src : undefined;
-if (base) setDefaultPostalData(new URL('postal/', base).href);
+// overrides the shards). currentScript is only set while the script first runs;
+// an SVG <script> has no src. Resolved by hand: at load, kessai touches no DOM
+// interface the first screen does not need (each costs Blink a set-up on first use).
+const base = (document.currentScript as HTMLScriptElement | null)?.src || undefined;
+const beside = (file: string) => base!.replace(/[?#].*$/, '').replace(/[^/]*$/, file);
+if (base) setDefaultPostalData(beside('postal/'));
 setEnglishSource(async () => {
   if (!base) throw new Error('the embed was not loaded by a <script src>, so kessai.en.json cannot be located');
-  const res = await fetch(new URL(__KESSAI_EN__.file, base), { integrity: __KESSAI_EN__.integrity, credentials: 'same-origin' });
+  const res = await fetch(beside(__KESSAI_EN__.file), { integrity: __KESSAI_EN__.integrity, credentials: 'same-origin' });
   if (!res.ok) throw new Error(`${res.url}: HTTP ${res.status}`);
   return (await res.json()) as string[];
 });
 
-// The page's own <kessai-card-fields> / <kessai-payment-instructions> / <kessai-wallet-qr>, now or added later.
+// The page's own <kessai-card-fields> / <kessai-payment-instructions> / <kessai-wallet-qr>: looked
+// for once the page is parsed (kessai.js usually runs in the head, before any of them), then
+// whenever one is added.
 const waiting = new Set(['kessai-card-fields', 'kessai-payment-instructions', 'kessai-wallet-qr'] as const);
+let observer: MutationObserver | undefined;
 const look = () => {
   for (const tag of waiting) {
     if (!document.getElementsByTagName(tag).length) continue;
     waiting.delete(tag);
     loadLater(tag).catch((error: unknown) => (waiting.add(tag), console.error(error)));
   }
-  if (!waiting.size) observer.disconnect();
+  if (!waiting.size) observer?.disconnect();
 };
-const observer = new MutationObserver(look);
-observer.observe(document, { childList: true, subtree: true });
-look();
+const watch = () => {
+  look();
+  if (!waiting.size) return;
+  observer = new MutationObserver(look);
+  observer.observe(document, { childList: true, subtree: true });
+};
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true });
+else watch();

@@ -219,6 +219,17 @@ describe('parts of the embed loaded on demand', () => {
     frame.remove();
   });
 
+  it('loads the part for a tag of its own the page adds once it has loaded (a <kessai-wallet-qr>), and only then', async () => {
+    const { frame, win, doc } = await loadPartsPage(false);
+    await win.customElements.whenDefined('kessai-payment-instructions');
+    expect(win.customElements.get('kessai-wallet-qr')).to.equal(undefined);
+    const qr = doc.createElement('kessai-wallet-qr'); // the page enforces Trusted Types: no markup
+    doc.body.append(qr);
+    await until('kessai-wallet-qr defined', () => !!win.customElements.get('kessai-wallet-qr'));
+    await until('its shadow root', () => !!qr.shadowRoot);
+    frame.remove();
+  });
+
   it('a part that fails its integrity check runs nothing: the checkout says so, offers to try again, and does not send the order', async () => {
     const { frame, win, checkout, doc, errors } = await loadPartsPage(true);
     await until('the notice', () => !!checkout.shadowRoot!.querySelector('.unloaded'));
