@@ -88,6 +88,7 @@ function load(spec) {
 }
 `;
 
+// KESSAI_EMBED_UNMINIFIED=1 npx vite build --outDir /tmp/x: a readable embed, for profiling.
 const ESBUILD = { minify: !process.env.KESSAI_EMBED_UNMINIFIED, charset: 'ascii', target: 'es2022' };
 
 /** After esbuild: dynamic imports through __load, ASCII only. */
