@@ -109,27 +109,30 @@ if (setup) {
     mustPass(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii', '--include-entrypoints', './react/checkout', './react/contact-fields', './define/all', './define/contact-fields']),
   );
 
-  // React 19 + Vite.
+  // React 19 + Vite and Vue 3 + Vite side by side (each a type checker at a time, on one core).
   const react = join(apps, 'react');
-  await check('react: tsc strict (wrappers, raw tags with typed events)', () => mustPass(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: react }));
-  await check('react: kessai/jsx rejects a string amount and a method as props', async () => {
-    const r = await run(bin('tsc'), ['-p', 'tsconfig.wrong.json'], { cwd: react });
-    if (r.code === 0) throw new Error('tsc accepted test/consumers/react/src/wrong-jsx.tsx');
-    // Line 5: amount="1980" (a string); line 6: submit={…} (a method).
-    if (!/wrong-jsx\.tsx\(5,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/.test(r.out) || !/Property 'submit' does not exist/.test(r.out))
-      throw new Error(`tsc failed, but not on both lines:\n${tail(r.out)}`);
-  });
-  await check('react: vite build', () => mustPass(bin('vite'), ['build'], { cwd: react }));
-
-  // Vue 3 + Vite.
   const vue = join(apps, 'vue');
-  await check('vue: vue-tsc (the docs/usage.md example, amount="1980")', () => mustPass(bin('vue-tsc'), ['-p', 'tsconfig.json'], { cwd: vue }));
-  await check('vue: a wrong prop type fails vue-tsc (amount="many")', async () => {
-    const r = await run(bin('vue-tsc'), ['-p', 'tsconfig.wrong.json'], { cwd: vue });
-    if (r.code === 0) throw new Error('vue-tsc accepted test/consumers/vue/src/Wrong.vue');
-    if (!/Wrong\.vue/.test(r.out) || !/"many"/.test(r.out)) throw new Error(`vue-tsc failed, but not on amount="many":\n${tail(r.out)}`);
-  });
-  await check("vue: vite build (import 'kessai/vue' at runtime)", () => mustPass(bin('vite'), ['build'], { cwd: vue }));
+  const reactChecks = async () => {
+    await check('react: tsc strict (wrappers, raw tags with typed events)', () => mustPass(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: react }));
+    await check('react: kessai/jsx rejects a string amount and a method as props', async () => {
+      const r = await run(bin('tsc'), ['-p', 'tsconfig.wrong.json'], { cwd: react });
+      if (r.code === 0) throw new Error('tsc accepted test/consumers/react/src/wrong-jsx.tsx');
+      // Line 5: amount="1980" (a string); line 6: submit={…} (a method).
+      if (!/wrong-jsx\.tsx\(5,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/.test(r.out) || !/Property 'submit' does not exist/.test(r.out))
+        throw new Error(`tsc failed, but not on both lines:\n${tail(r.out)}`);
+    });
+    await check('react: vite build', () => mustPass(bin('vite'), ['build'], { cwd: react }));
+  };
+  const vueChecks = async () => {
+    await check('vue: vue-tsc (the docs/usage.md example, amount="1980")', () => mustPass(bin('vue-tsc'), ['-p', 'tsconfig.json'], { cwd: vue }));
+    await check('vue: a wrong prop type fails vue-tsc (amount="many")', async () => {
+      const r = await run(bin('vue-tsc'), ['-p', 'tsconfig.wrong.json'], { cwd: vue });
+      if (r.code === 0) throw new Error('vue-tsc accepted test/consumers/vue/src/Wrong.vue');
+      if (!/Wrong\.vue/.test(r.out) || !/"many"/.test(r.out)) throw new Error(`vue-tsc failed, but not on amount="many":\n${tail(r.out)}`);
+    });
+    await check("vue: vite build (import 'kessai/vue' at runtime)", () => mustPass(bin('vite'), ['build'], { cwd: vue }));
+  };
+  await Promise.all([reactChecks(), vueChecks()]);
 
   // One Lit beside an app's own lit 3.1.
   await check('lit 3.1 app: kessai uses the app’s Lit (one copy installed and bundled)', async () => {
