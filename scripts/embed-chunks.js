@@ -143,16 +143,17 @@ async function bundleFirstScreen(main, inlined) {
   let out = result.outputFiles[0].text;
   if (/^\s*import\s/m.test(out)) throw new Error('embed: a static import is left in kessai.js');
   // esbuild writes one export statement, at the end (none when nothing is exported).
-  const exports = /\bexport\s*\{([^}]*)\};?\s*$/.exec(out) ?? { index: out.length, 1: '' };
+  const exported = /\bexport\s*\{([^}]*)\};?\s*$/.exec(out);
+  const body = exported ? out.slice(0, exported.index) : out;
   const getters = [main, ...inlined].map(() => []);
-  for (const item of exports[1].split(',').map((x) => x.trim()).filter(Boolean)) {
+  for (const item of (exported?.[1] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
     const [local, name = local] = item.split(/\s+as\s+/);
     const m = /^__i(\d+)\$(.*)$/.exec(name);
     const [k, own] = m ? [+m[1] + 1, m[2]] : [0, name];
     getters[k].push(`get ${/^[A-Za-z_$][\w$]*$/.test(own) ? own : JSON.stringify(own)}(){return ${local}}`);
   }
   const handOver = [main, ...inlined].map((c, k) => `__mods[${JSON.stringify(c.fileName)}]={exports:{__esModule:!0,${getters[k].join(',')}}};`);
-  return finish(`${out.slice(0, exports.index)}${handOver.join('')}`, main.fileName);
+  return finish(`${body}${handOver.join('')}`, main.fileName);
 }
 
 const integrity = (code) => `sha384-${createHash('sha384').update(code).digest('base64')}`;

@@ -28,21 +28,26 @@ async function fillContact(el: KessaiCheckout, card?: { number: string }) {
   await settle(el);
 }
 
+/** A card checkout (the fake PSP answers paid), its contact and card fields filled, not yet submitted. */
+async function filledCardCheckout() {
+  const el = await fixture<KessaiCheckout>(html`<kessai-checkout
+    endpoint=${`/test-api/endpoint/card-paid?s=${newSession()}`}
+    amount="1980"
+    reference="cart_42"
+    methods="card"
+    no-address
+    .cardTokenizer=${async () => ({ token: 'tok_1', brand: 'visa', last4: '1111' })}
+  ></kessai-checkout>`);
+  await settle(el);
+  await fillContact(el, { number: '4111111111111111' });
+  return el;
+}
+
 describe('result screens', () => {
   afterEach(() => setOrderInUrl(null));
 
   it('a card success shows the amount, the card brand and last 4 digits, where the receipt goes and what comes next; the order id goes into the URL', async () => {
-    const s = newSession();
-    const el = await fixture<KessaiCheckout>(html`<kessai-checkout
-      endpoint=${`/test-api/endpoint/card-paid?s=${s}`}
-      amount="1980"
-      reference="cart_42"
-      methods="card"
-      no-address
-      .cardTokenizer=${async () => ({ token: 'tok_1', brand: 'visa', last4: '1111' })}
-    ></kessai-checkout>`);
-    await settle(el);
-    await fillContact(el, { number: '4111111111111111' });
+    const el = await filledCardCheckout();
     el.requestSubmit();
     await until(() => text(el).includes('お支払いが完了しました'));
     const t = text(el);
@@ -59,17 +64,7 @@ describe('result screens', () => {
   it('the result replaces a form whose field has the focus in one render, without a second one asked for during it', async () => {
     // Chromium fires focusout when a render removes the focused field; the summary refresh must not
     // ask for another render then (other engines fire no event there).
-    const s = newSession();
-    const el = await fixture<KessaiCheckout>(html`<kessai-checkout
-      endpoint=${`/test-api/endpoint/card-paid?s=${s}`}
-      amount="1980"
-      reference="cart_42"
-      methods="card"
-      no-address
-      .cardTokenizer=${async () => ({ token: 'tok_1', brand: 'visa', last4: '1111' })}
-    ></kessai-checkout>`);
-    await settle(el);
-    await fillContact(el, { number: '4111111111111111' });
+    const el = await filledCardCheckout();
     const host = el as unknown as { update(changed: unknown): void; isUpdatePending: boolean };
     const update = host.update;
     const requestedDuring: boolean[] = [];
